@@ -1,0 +1,119 @@
+package io.presence.schemas.serde;
+
+import io.presence.schemas.registry.PublicSchemas;
+import io.presence.schemas.registry.SchemaRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Avro values in the Confluent wire format: magic byte 0, 4-byte big-endian schema id, Avro
+ * binary. Subjects follow TopicNameStrategy ({@code <topic>-value}). The writer registers the
+ * record's public schema once per topic; the reader resolves the writer's schema (by id, once)
+ * against the generated class, so records written by newer compatible schemas still decode.
+ */
+public final class AvroWireSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+    static final byte MAGIC_BYTE = 0;
+    static final int HEADER_SIZE = 5;
+
+    static {
+        AvroClassTrust.install();
+    }
+
+    private final SchemaRegistry registry;
+    private final Schema publicSchema;
+    private final Schema readerSchema;
+    private final SpecificDatumWriter<T> writer;
+    private final Map<String, Integer> idByTopic = new ConcurrentHashMap<>();
+    private final Map<Integer, DatumReader<T>> readerById = new ConcurrentHashMap<>();
+
+    public AvroWireSerde(SchemaRegistry registry, Class<T> type) {
+        this.registry = registry;
+        this.publicSchema = PublicSchemas.of(type);
+        this.readerSchema = SpecificData.get().getSchema(type);
+        this.writer = new SpecificDatumWriter<>(readerSchema);
+    }
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null;
+        }
+        int id = idByTopic.computeIfAbsent(topic, t -> registry.register(SchemaRegistry.valueSubject(t), publicSchema));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        out.write(MAGIC_BYTE);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        try {
+            writer.write(data, encoder);
+            encoder.flush();
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("cannot encode " + readerSchema.getName() + " for topic " + topic + ": " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        if (data.length < HEADER_SIZE) {
+            throw new SerializationException("record on " + topic + " is " + data.length
+                    + " bytes, shorter than the 5-byte Confluent wire-format header");
+        }
+        if (data[0] != MAGIC_BYTE) {
+            throw new SerializationException(String.format(
+                    "record on %s starts with byte 0x%02x, not the Confluent wire-format magic byte 0", topic, data[0]));
+        }
+        int id = ByteBuffer.wrap(data, 1, 4).getInt();
+        try {
+            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, HEADER_SIZE, data.length - HEADER_SIZE, null);
+            return readerFor(id).read(null, decoder);
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("cannot decode " + readerSchema.getName() + " with schema id " + id
+                    + " from topic " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    private DatumReader<T> readerFor(int id) {
+        return readerById.computeIfAbsent(id, i -> new SpecificDatumReader<>(registry.schemaById(i), readerSchema, PlainListSpecificData.INSTANCE));
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        // built from the catalogue, not from client configs
+    }
+
+    @Override
+    public void close() {
+        // the registry client is shared and closed by its owner
+    }
+}
