@@ -1,0 +1,80 @@
+package io.presence.streams.session;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The fold's de-duplication memory (R-SES-7): one {@link EventWatermark} per device, and one for
+ * the user's SET_CUSTOM_STATUS events, which name no device. Internal state: it is stored with the
+ * user's record but never published.
+ *
+ * <p>A device removed by LOGOUT or SESSION_EXPIRED keeps its watermark as a tombstone, so a late
+ * or redelivered LOGIN older than the removal cannot bring the device back. Tombstones are bounded:
+ * only the {@value #TOMBSTONES_KEPT} newest are kept, which covers any realistic device churn
+ * within the window in which late events still arrive; an event for an older forgotten device is
+ * judged as if the device had never been seen.
+ *
+ * @param devices sorted by device id, so the stored bytes of equal states are equal
+ */
+public record AppliedEvents(SortedMap<String, EventWatermark> devices, EventWatermark customStatus) {
+
+    public static final int TOMBSTONES_KEPT = 32;
+
+    public static final AppliedEvents NONE = new AppliedEvents(new TreeMap<>(), EventWatermark.NONE);
+
+    public AppliedEvents {
+        requireNonNull(devices, "devices");
+        requireNonNull(customStatus, "customStatus");
+        devices = Collections.unmodifiableSortedMap(new TreeMap<>(devices));
+    }
+
+    public EventWatermark.Verdict judge(SessionEvent event) {
+        return watermarkOf(event).judge(event.eventId(), event.timestamp());
+    }
+
+    /** The memory after {@code event} was applied (or, for custom status, decided). */
+    public AppliedEvents recording(SessionEvent event) {
+        EventWatermark advanced = watermarkOf(event).advancedBy(event.eventId(), event.timestamp());
+        if (event instanceof SessionEvent.OfDevice onDevice) {
+            SortedMap<String, EventWatermark> next = new TreeMap<>(devices);
+            next.put(onDevice.deviceId(), advanced);
+            return new AppliedEvents(next, customStatus);
+        }
+        return new AppliedEvents(devices, advanced);
+    }
+
+    /** Drops the oldest tombstones beyond {@link #TOMBSTONES_KEPT}; live devices are always kept. */
+    public AppliedEvents withTombstonesBounded(Collection<DeviceSession> liveDevices) {
+        Set<String> live = liveDevices.stream().map(DeviceSession::deviceId).collect(Collectors.toSet());
+        Comparator<Map.Entry<String, EventWatermark>> newestFirst = Comparator
+                .comparingLong((Map.Entry<String, EventWatermark> e) -> e.getValue().timestamp()).reversed()
+                .thenComparing(Map.Entry::getKey);
+        Set<String> forgotten = devices.entrySet().stream()
+                .filter(e -> !live.contains(e.getKey()))
+                .sorted(newestFirst)
+                .skip(TOMBSTONES_KEPT)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        if (forgotten.isEmpty()) {
+            return this;
+        }
+        SortedMap<String, EventWatermark> next = new TreeMap<>(devices);
+        next.keySet().removeAll(forgotten);
+        return new AppliedEvents(next, customStatus);
+    }
+
+    private EventWatermark watermarkOf(SessionEvent event) {
+        if (event instanceof SessionEvent.OfDevice onDevice) {
+            return devices.getOrDefault(onDevice.deviceId(), EventWatermark.NONE);
+        }
+        return customStatus;
+    }
+}

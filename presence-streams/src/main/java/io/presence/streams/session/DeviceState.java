@@ -1,0 +1,6 @@
+package io.presence.streams.session;
+
+/** Whether a logged-in device currently holds a live connection. */
+public enum DeviceState {
+    CONNECTED, DISCONNECTED
+}

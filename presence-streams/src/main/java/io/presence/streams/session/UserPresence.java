@@ -1,0 +1,68 @@
+package io.presence.streams.session;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A user's state as the fold keeps it: the public status record of SPEC §1 (everything but
+ * {@code applied}, which maps one to one onto the Avro {@code UserStatus}) plus the fold's
+ * de-duplication memory.
+ *
+ * @param customStatus  empty means none
+ * @param version       0 for a user never seen; +1 on every change
+ * @param lastChangedAt timestamp of the event that made the last change; 0 for a user never seen
+ * @param lastSeenAt    null until the user first leaves ONLINE
+ * @param devices       in login order; a device keeps its place while it stays logged in
+ * @param applied       internal, never published: see {@link AppliedEvents}
+ */
+public record UserPresence(String userId, GeneralStatus status, String customStatus, long version,
+                           long lastChangedAt, Long lastSeenAt, List<DeviceSession> devices,
+                           AppliedEvents applied) {
+
+    public UserPresence {
+        requireNonNull(userId, "userId");
+        requireNonNull(status, "status");
+        requireNonNull(customStatus, "customStatus");
+        devices = List.copyOf(devices);
+        requireNonNull(applied, "applied");
+    }
+
+    /** A user never seen: the state every fold starts from. */
+    public static UserPresence unknown(String userId) {
+        return new UserPresence(userId, GeneralStatus.UNLOGINED, "", 0, 0, null, List.of(), AppliedEvents.NONE);
+    }
+
+    public Optional<DeviceSession> device(String deviceId) {
+        return devices.stream().filter(d -> d.deviceId().equals(deviceId)).findFirst();
+    }
+
+    /** The device list with {@code session} in place of the device's old one, or appended if new. */
+    List<DeviceSession> devicesWith(DeviceSession session) {
+        List<DeviceSession> next = new ArrayList<>(devices);
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i).deviceId().equals(session.deviceId())) {
+                next.set(i, session);
+                return next;
+            }
+        }
+        next.add(session);
+        return next;
+    }
+
+    List<DeviceSession> devicesWithout(String deviceId) {
+        List<DeviceSession> next = new ArrayList<>(devices);
+        next.removeIf(d -> d.deviceId().equals(deviceId));
+        return next;
+    }
+
+    UserPresence withDevices(List<DeviceSession> nextDevices) {
+        return new UserPresence(userId, status, customStatus, version, lastChangedAt, lastSeenAt, nextDevices, applied);
+    }
+
+    UserPresence withApplied(AppliedEvents nextApplied) {
+        return new UserPresence(userId, status, customStatus, version, lastChangedAt, lastSeenAt, devices, nextApplied);
+    }
+}
