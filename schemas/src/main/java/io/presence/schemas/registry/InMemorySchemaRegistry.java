@@ -1,17 +1,19 @@
-package io.presence.schemas.serde;
+package io.presence.schemas.registry;
 
-import io.presence.schemas.registry.SchemaRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
 
-/** A registry held in memory that counts calls, so serde tests can see what the hot path asks for. */
-final class CountingSchemaRegistry implements SchemaRegistry {
+/**
+ * A registry held in memory, for TopologyTestDriver tests and benchmarks that need serdes without a
+ * registry server. It counts calls, so tests can see what the hot path asks for.
+ */
+public final class InMemorySchemaRegistry implements SchemaRegistry {
 
     private final Map<Schema, Integer> ids = new HashMap<>();
     private final Map<Integer, Schema> schemas = new HashMap<>();
-    int registerCalls;
-    int lookupCalls;
+    private int registerCalls;
+    private int lookupCalls;
 
     @Override
     public synchronized int register(String subject, Schema schema) {
@@ -28,8 +30,16 @@ final class CountingSchemaRegistry implements SchemaRegistry {
         lookupCalls++;
         Schema schema = schemas.get(id);
         if (schema == null) {
-            throw new IllegalArgumentException("no schema " + id);
+            throw new SchemaRegistryException(404, 40403, "schema id " + id + " not found", null);
         }
         return schema;
+    }
+
+    public synchronized int registerCalls() {
+        return registerCalls;
+    }
+
+    public synchronized int lookupCalls() {
+        return lookupCalls;
     }
 }
