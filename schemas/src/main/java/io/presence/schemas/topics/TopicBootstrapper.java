@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +75,7 @@ public final class TopicBootstrapper {
     private void verifyPartitions(Collection<TopicSpec> specs)
             throws InterruptedException, ExecutionException, TimeoutException {
         Set<String> names = specs.stream().map(TopicSpec::name).collect(Collectors.toSet());
-        Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Map<String, TopicDescription> described = describeOnceKnown(names);
         List<String> mismatches = new ArrayList<>();
         for (TopicSpec spec : specs) {
             int actual = described.get(spec.name()).partitions().size();
@@ -88,6 +88,23 @@ public final class TopicBootstrapper {
                     + String.join("; ", mismatches)
                     + ". Set presence.topics.* to the existing counts (user-keyed topics can never be re-partitioned in place).",
                     null);
+        }
+    }
+
+    // A topic just created is not in every broker's metadata yet; describing it too early fails
+    // with UnknownTopicOrPartition, so wait (bounded) until it is.
+    private Map<String, TopicDescription> describeOnceKnown(Set<String> names)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

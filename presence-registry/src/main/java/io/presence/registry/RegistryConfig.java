@@ -1,0 +1,19 @@
+package io.presence.registry;
+
+import com.typesafe.config.Config;
+import io.presence.schemas.topics.TopicLayout;
+import java.time.Duration;
+
+/** The registry's settings, read once at start from {@code presence.*} (reference.conf + PRESENCE_CONFIG + env). */
+public record RegistryConfig(String host, int port, String kafkaBootstrap, Duration kafkaTimeout, TopicLayout layout) {
+
+    public static RegistryConfig fromConfig(Config config) {
+        Config registry = config.getConfig("presence.schema-registry");
+        return new RegistryConfig(
+                registry.getString("host"),
+                registry.getInt("port"),
+                config.getString("presence.kafka.bootstrap"),
+                registry.getDuration("kafka-timeout"),
+                TopicLayout.fromConfig(config));
+    }
+}

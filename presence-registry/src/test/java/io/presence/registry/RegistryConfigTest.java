@@ -1,0 +1,35 @@
+package io.presence.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.presence.config.PresenceConfigLoader;
+import io.presence.schemas.topics.TopicLayout;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RegistryConfigTest {
+
+    @Test
+    void theDefaultsComeFromReferenceConf() {
+        RegistryConfig config = RegistryConfig.fromConfig(PresenceConfigLoader.load(Map.of()));
+
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.port()).isEqualTo(8081);
+        assertThat(config.kafkaBootstrap()).isEqualTo("localhost:9092");
+        assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.layout().schemas().name()).isEqualTo(TopicLayout.SCHEMAS);
+    }
+
+    @Test
+    void environmentVariablesOverrideThem() {
+        RegistryConfig config = RegistryConfig.fromConfig(PresenceConfigLoader.load(Map.of(
+                "PRESENCE_SCHEMA_REGISTRY_PORT", "18081",
+                "PRESENCE_SCHEMA_REGISTRY_KAFKA_TIMEOUT", "5s",
+                "PRESENCE_KAFKA_BOOTSTRAP", "kafka:29092")));
+
+        assertThat(config.port()).isEqualTo(18081);
+        assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.kafkaBootstrap()).isEqualTo("kafka:29092");
+    }
+}
