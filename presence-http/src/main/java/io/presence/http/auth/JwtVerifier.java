@@ -1,0 +1,92 @@
+package io.presence.http.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.AlgorithmMismatchException;
+import com.auth0.jwt.exceptions.IncorrectClaimException;
+import com.auth0.jwt.exceptions.JWTDecodeException;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.exceptions.MissingClaimException;
+import com.auth0.jwt.exceptions.SignatureVerificationException;
+import com.auth0.jwt.exceptions.TokenExpiredException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.auth0.jwt.interfaces.JWTVerifier;
+import io.presence.http.ApiException;
+import io.presence.http.IdRules;
+import java.util.Locale;
+
+/**
+ * Verifies client tokens (SPEC §9): HS256 only, signed with {@code presence.auth.secret}, with an
+ * {@code exp} in the future and a {@code sub} that is a valid user id. Every failure is 40101.
+ *
+ * <p>The verifier is bound to HS256, so a token whose header names another algorithm — {@code none},
+ * HS512, RS256 (the key-confusion attack) — is refused before its signature is looked at.
+ */
+public final class JwtVerifier {
+
+    private static final String BEARER = "bearer ";
+
+    private final JWTVerifier verifier;
+
+    public JwtVerifier(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("presence.auth.secret is empty; set PRESENCE_AUTH_SECRET");
+        }
+        this.verifier = JWT.require(Algorithm.HMAC256(secret))
+                .withClaimPresence("exp")
+                .withClaimPresence("sub")
+                .build();
+    }
+
+    /** Verifies the value of an {@code Authorization: Bearer <token>} header. */
+    public Caller verifyBearer(String authorizationHeader) {
+        if (authorizationHeader == null || authorizationHeader.isBlank()) {
+            throw ApiException.unauthenticated("missing Authorization header; expected 'Bearer <token>'");
+        }
+        if (!authorizationHeader.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+            throw ApiException.unauthenticated("Authorization header must be 'Bearer <token>'");
+        }
+        return verifyToken(authorizationHeader.substring(BEARER.length()).trim());
+    }
+
+    /** Verifies a bare token (e.g. a WebSocket's {@code ?access_token=}). */
+    public Caller verifyToken(String token) {
+        if (token == null || token.isBlank()) {
+            throw ApiException.unauthenticated("missing token");
+        }
+        DecodedJWT jwt;
+        try {
+            jwt = verifier.verify(token);
+        } catch (JWTVerificationException e) {
+            throw ApiException.unauthenticated(reason(e));
+        }
+        // the claim, not getSubject(): that one turns a numeric sub into text, and sub must be a string
+        String userId = jwt.getClaim("sub").asString();
+        if (!IdRules.isValidId(userId)) {
+            throw ApiException.unauthenticated("token 'sub' is not a valid user id");
+        }
+        return new Caller(userId);
+    }
+
+    private static String reason(JWTVerificationException e) {
+        if (e instanceof AlgorithmMismatchException) {
+            return "token must be signed with HS256";
+        }
+        if (e instanceof SignatureVerificationException) {
+            return "token signature is invalid";
+        }
+        if (e instanceof TokenExpiredException) {
+            return "token has expired";
+        }
+        if (e instanceof MissingClaimException missing) {
+            return "token has no '" + missing.getClaimName() + "' claim";
+        }
+        if (e instanceof IncorrectClaimException incorrect) {
+            return "token claim '" + incorrect.getClaimName() + "' is not acceptable now";
+        }
+        if (e instanceof JWTDecodeException) {
+            return "token is malformed";
+        }
+        return "token is invalid";
+    }
+}

@@ -1,0 +1,146 @@
+package io.presence.http.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import io.presence.http.ApiError;
+import io.presence.http.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+class JwtVerifierTest {
+
+    private static final String SECRET = "test-secret-of-at-least-32-bytes-length!";
+    private static final Instant IN_AN_HOUR = Instant.now().plusSeconds(3600);
+
+    private final JwtVerifier verifier = new JwtVerifier(SECRET);
+
+    @Test
+    void aValidHs256TokenGivesItsSubjectAsTheCaller() {
+        String token = JWT.create().withSubject("alice").withExpiresAt(IN_AN_HOUR).sign(Algorithm.HMAC256(SECRET));
+        assertThat(verifier.verifyBearer("Bearer " + token)).isEqualTo(new Caller("alice"));
+        assertThat(verifier.verifyToken(token).userId()).isEqualTo("alice");
+    }
+
+    @Test
+    void algNoneIsRefused() {
+        String token = JWT.create().withSubject("alice").withExpiresAt(IN_AN_HOUR).sign(Algorithm.none());
+        assertRefused(token, "HS256");
+    }
+
+    @Test
+    void anotherHmacAlgorithmIsRefusedEvenWithTheRightSecret() {
+        String token = JWT.create().withSubject("alice").withExpiresAt(IN_AN_HOUR).sign(Algorithm.HMAC512(SECRET));
+        assertRefused(token, "HS256");
+    }
+
+    @Test
+    void rs256IsRefused() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        String token = JWT.create().withSubject("alice").withExpiresAt(IN_AN_HOUR)
+                .sign(Algorithm.RSA256((RSAPublicKey) keys.getPublic(), (RSAPrivateKey) keys.getPrivate()));
+        assertRefused(token, "HS256");
+    }
+
+    @Test
+    void rs256HeaderOnAnHmacSignatureIsRefused() throws Exception {
+        // the key-confusion attack: claim RS256 and sign with the HMAC secret as if it were a public key
+        String token = signManually("{\"alg\":\"RS256\",\"typ\":\"JWT\"}",
+                "{\"sub\":\"alice\",\"exp\":" + IN_AN_HOUR.getEpochSecond() + "}");
+        assertRefused(token, "HS256");
+    }
+
+    @Test
+    void aBadSignatureIsRefused() {
+        String token = JWT.create().withSubject("alice").withExpiresAt(IN_AN_HOUR).sign(Algorithm.HMAC256("another-secret"));
+        assertRefused(token, "signature");
+    }
+
+    @Test
+    void aTamperedPayloadIsRefused() {
+        String token = JWT.create().withSubject("alice").withExpiresAt(IN_AN_HOUR).sign(Algorithm.HMAC256(SECRET));
+        String[] parts = token.split("\\.");
+        String forged = base64("{\"sub\":\"mallory\",\"exp\":" + IN_AN_HOUR.getEpochSecond() + "}");
+        assertRefused(parts[0] + "." + forged + "." + parts[2], "signature");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        String token = JWT.create().withSubject("alice").withExpiresAt(Instant.now().minusSeconds(5)).sign(Algorithm.HMAC256(SECRET));
+        assertRefused(token, "expired");
+    }
+
+    @Test
+    void aTokenWithoutExpIsRefused() {
+        String token = JWT.create().withSubject("alice").sign(Algorithm.HMAC256(SECRET));
+        assertRefused(token, "'exp'");
+    }
+
+    @Test
+    void aTokenWithoutSubIsRefused() {
+        String token = JWT.create().withExpiresAt(IN_AN_HOUR).sign(Algorithm.HMAC256(SECRET));
+        assertRefused(token, "'sub'");
+    }
+
+    @Test
+    void aSubThatIsNotAValidUserIdIsRefused() {
+        String token = JWT.create().withSubject("alice smith").withExpiresAt(IN_AN_HOUR).sign(Algorithm.HMAC256(SECRET));
+        assertRefused(token, "'sub'");
+        String numeric = signManually("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", "{\"sub\":42,\"exp\":" + IN_AN_HOUR.getEpochSecond() + "}");
+        assertRefused(numeric, "token");
+    }
+
+    @Test
+    void malformedTokensAreRefused() {
+        assertRefused("not-a-jwt", "malformed");
+        assertRefused("a.b.c", "malformed");
+        assertRefused("", "missing");
+    }
+
+    @Test
+    void aMissingOrNonBearerHeaderIsRefused() {
+        assertThatThrownBy(() -> verifier.verifyBearer(null)).isInstanceOf(ApiException.class).hasMessageContaining("missing");
+        assertThatThrownBy(() -> verifier.verifyBearer("Basic YWxpY2U6cHc=")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("Bearer");
+    }
+
+    @Test
+    void anEmptySecretIsAConfigurationError() {
+        assertThatThrownBy(() -> new JwtVerifier("")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("presence.auth.secret");
+    }
+
+    private void assertRefused(String token, String reason) {
+        assertThatThrownBy(() -> verifier.verifyBearer("Bearer " + token))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.UNAUTHENTICATED))
+                .hasMessageContaining(reason);
+    }
+
+    private static String signManually(String header, String payload) {
+        try {
+            String signingInput = base64(header) + "." + base64(payload);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] signature = mac.doFinal(signingInput.getBytes(StandardCharsets.UTF_8));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,71 @@
+package io.presence.ingest;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.presence.http.ratelimit.RateLimit;
+import io.presence.schemas.topics.TopicLayout;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+/** Everything presence-ingest reads from the SPEC §10 configuration, read once at start-up. */
+public record IngestConfig(
+        int port,
+        String instanceId,
+        String kafkaBootstrap,
+        String schemaRegistryUrl,
+        TopicLayout topics,
+        String authSecret,
+        String gatewayApiKeys,
+        boolean queryAndSubscribeEnabled,
+        RateLimit rateLimit,
+        long maxRequestBytes,
+        int maxBatchEvents,
+        int maxSubscriptionIds,
+        Duration maxClockSkew,
+        Duration kafkaWriteTimeout,
+        Duration healthCheckInterval,
+        Duration shutdownGrace) {
+
+    private static final String SECRET_KEY = "presence.auth.secret";
+
+    public IngestConfig {
+        if (authSecret == null || authSecret.isEmpty()) {
+            throw new ConfigException.BadValue(SECRET_KEY,
+                    "it is empty; set PRESENCE_AUTH_SECRET to the HS256 secret that signs client tokens");
+        }
+    }
+
+    public static IngestConfig from(Config config) {
+        Config ingest = config.getConfig("presence.ingest");
+        return new IngestConfig(
+                ingest.getInt("port"),
+                instanceId(ingest.getString("instance-id")),
+                config.getString("presence.kafka.bootstrap"),
+                config.getString("presence.schema-registry.url"),
+                TopicLayout.fromConfig(config),
+                config.getString(SECRET_KEY),
+                config.getString("presence.gateway.api-keys"),
+                config.getBoolean("presence.features.query-and-subscribe"),
+                RateLimit.fromConfig(config),
+                ingest.getBytes("max-request-size"),
+                ingest.getInt("max-batch-events"),
+                ingest.getInt("max-subscription-ids"),
+                ingest.getDuration("max-clock-skew"),
+                ingest.getDuration("kafka-write-timeout"),
+                ingest.getDuration("health-check-interval"),
+                ingest.getDuration("shutdown-grace"));
+    }
+
+    private static String instanceId(String configured) {
+        if (!configured.isBlank()) {
+            return configured;
+        }
+        try {
+            return "ingest-" + InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            // a host without a resolvable name still needs a stable-enough source id
+            return "ingest-" + ProcessHandle.current().pid();
+        }
+    }
+}

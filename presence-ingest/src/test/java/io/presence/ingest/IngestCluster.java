@@ -1,0 +1,36 @@
+package io.presence.ingest;
+
+import io.presence.config.PresenceConfigLoader;
+import io.presence.schemas.topics.Topics;
+import io.presence.testkit.PresenceCluster;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Ingest configured against the test cluster (broker, registry, topics), plus the catalogue to read back with. */
+record IngestCluster(String bootstrap, String registryUrl, Topics topics) {
+
+    static final String GATEWAY_KEY = "gw-test-key";
+
+    static IngestCluster of(PresenceCluster cluster) {
+        return new IngestCluster(cluster.bootstrapServers(), cluster.registryUrl(), cluster.topics());
+    }
+
+    /** Ingest on a free port with the test secret and gateway key; {@code env} overrides like real environment variables. */
+    IngestConfig config(Map<String, String> env) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("PRESENCE_KAFKA_BOOTSTRAP", bootstrap);
+        all.put("PRESENCE_SCHEMA_REGISTRY_URL", registryUrl);
+        all.put("PRESENCE_AUTH_SECRET", TestTokens.SECRET);
+        all.put("PRESENCE_GATEWAY_API_KEYS", "other-key," + GATEWAY_KEY);
+        all.put("PRESENCE_INGEST_PORT", "0");
+        all.put("PRESENCE_INGEST_INSTANCE_ID", "ingest-it");
+        all.put("PRESENCE_INGEST_HEALTH_CHECK_INTERVAL", "500ms");
+        all.putAll(env);
+        return IngestConfig.from(PresenceConfigLoader.load(all));
+    }
+
+    IngestService start(Map<String, String> env, InstantSource clock) {
+        return new IngestService(config(env), topics, clock).start();
+    }
+}
