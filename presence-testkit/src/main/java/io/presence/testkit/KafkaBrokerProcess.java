@@ -14,8 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -43,13 +43,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final Path logFile;
     private final Thread stopOnJvmExit;
 
-    private KafkaBrokerProcess(Process process, String bootstrapServers, Path logFile) {
+    private KafkaBrokerProcess(Process process, String bootstrapServers, Path logFile, boolean stopWithJvm) {
         this.process = process;
         this.bootstrapServers = bootstrapServers;
         this.logFile = logFile;
-        // a launcher stopped with Ctrl-C must not leave a broker behind that holds the ports and the data directory
-        this.stopOnJvmExit = new Thread(this::stop, "kafka-process-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnJvmExit);
+        // a JVM that exits without closing us must not leave a broker behind that holds the ports and the data
+        // directory; a caller that orders its own shutdown (services first, then Kafka) closes us itself
+        this.stopOnJvmExit = stopWithJvm ? new Thread(this::stop, "kafka-process-stop") : null;
+        if (stopOnJvmExit != null) {
+            Runtime.getRuntime().addShutdownHook(stopOnJvmExit);
+        }
     }
 
     public static Builder builder(Path dataDir) {
@@ -73,6 +76,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     /** Stops the broker: SIGTERM for Kafka's clean shutdown, a kill if it takes longer than 20 s. */
     @Override
     public void close() {
+        if (stopOnJvmExit == null) {
+            stop();
+            return;
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(stopOnJvmExit);
         } catch (IllegalStateException jvmAlreadyExiting) {
@@ -106,6 +113,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         private int controllerPort = 9093;
         private String classpath = System.getProperty("java.class.path");
         private Duration startTimeout = Duration.ofSeconds(60);
+        private boolean shutdownOrderedByCaller;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir.toAbsolutePath();
@@ -142,6 +150,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
 
         /**
+         * The caller stops the broker itself, after the services that use it, from its own shutdown hook: the
+         * broker then runs in a session of its own (Ctrl-C does not reach it) and registers no JVM shutdown hook.
+         */
+        public Builder shutdownOrderedByCaller() {
+            this.shutdownOrderedByCaller = true;
+            return this;
+        }
+
+        /**
          * Formats the storage if this is the first start, starts the broker and waits until it serves clients.
          *
          * @throws IllegalStateException if the port is taken, or the broker exits or is not ready in time; the
@@ -172,8 +189,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
             long startedAt = System.nanoTime();
             long logOffset = logFile.toFile().length();
-            Process process = launch(javaCommand(logbackConfig, "kafka.Kafka", serverProperties.toString()), logFile);
-            KafkaBrokerProcess broker = new KafkaBrokerProcess(process, node.bootstrapServer(), logFile);
+            Process process = launch(logbackConfig, logFile, "kafka.Kafka", serverProperties.toString());
+            KafkaBrokerProcess broker = new KafkaBrokerProcess(process, node.bootstrapServer(), logFile, !shutdownOrderedByCaller);
             try {
                 awaitReady(broker, node);
             } catch (RuntimeException | InterruptedException | TimeoutException e) {
@@ -213,10 +230,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
         private void format(String clusterId, Path serverProperties, Path logbackConfig, Path logFile)
                 throws IOException {
-            List<String> command = javaCommand(logbackConfig, "kafka.tools.StorageTool", "format", "--standalone",
-                    "--cluster-id", clusterId, "--config", serverProperties.toString());
             long logOffset = logFile.toFile().length();
-            Process formatting = launch(command, logFile);
+            Process formatting = launch(logbackConfig, logFile, "kafka.tools.StorageTool", "format", "--standalone",
+                    "--cluster-id", clusterId, "--config", serverProperties.toString());
             try {
                 if (!formatting.waitFor(startTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     formatting.destroyForcibly();
@@ -235,27 +251,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             }
         }
 
-        private List<String> javaCommand(Path logbackConfig, String mainClass, String... args) {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx512m");
-            command.add("-Dlogback.configurationFile=" + logbackConfig);
-            command.add("-cp");
-            command.add(classpath);
-            command.add(mainClass);
-            command.addAll(List.of(args));
-            return command;
-        }
-
-        private static Process launch(List<String> command, Path logFile) {
-            try {
-                return new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                        .start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
-            }
+        private Process launch(Path logbackConfig, Path logFile, String mainClass, String... args) {
+            return ChildJvm.start(List.of("-Xmx512m", "-Dlogback.configurationFile=" + logbackConfig), classpath,
+                    mainClass, List.of(args), Map.of(), logFile, shutdownOrderedByCaller);
         }
 
         /** The cluster id is kept next to the data so a half-finished first start can be retried with the same one. */
