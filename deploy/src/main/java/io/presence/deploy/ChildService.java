@@ -1,0 +1,88 @@
+package io.presence.deploy;
+
+import io.presence.testkit.ChildJvm;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One of our services (registry, ingest, streams, notifier) run as a child JVM on the launcher's
+ * own classpath, its output in {@code <data-dir>/logs/<name>.log}, ready when {@code /health}
+ * answers 200.
+ */
+final class ChildService implements AutoCloseable {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+    private final int port;
+
+    private ChildService(String name, Process process, Path logFile, int port) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+        this.port = port;
+    }
+
+    static ChildService start(String name, String mainClass, int port, Map<String, String> env, Path logDir) {
+        Path log = logDir.resolve(name + ".log");
+        Process process = ChildJvm.start(List.of(), System.getProperty("java.class.path"), mainClass, List.of(), env,
+                log, true);
+        return new ChildService(name, process, log, port);
+    }
+
+    /** Waits until {@code /health} answers 200; fails with the log's tail if the child dies or times out. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " during start-up; "
+                        + "last lines of " + logFile + ":\n" + LogTail.of(logFile, 15));
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // expected while the child starts
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready on port " + port + " after " + timeout.toSeconds()
+                + " s; last lines of " + logFile + ":\n" + LogTail.of(logFile, 15));
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    /** Asks the child to stop (SIGTERM, so its shutdown hooks run) and waits; kills it only if it hangs. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.presence.deploy;
+
+import io.presence.config.PresenceConfigLoader;
+import io.presence.schemas.registry.PublicSchemas;
+import io.presence.schemas.registry.SchemaRegistryClient;
+import io.presence.schemas.topics.TopicBootstrapper;
+import io.presence.schemas.topics.Topics;
+import io.presence.testkit.KafkaBrokerProcess;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/presence-local}: the whole system on this machine — a Kafka broker (KRaft) as a child
+ * process, the schema registry, the services built so far, the topics and schemas — plus a demo.
+ * Ctrl-C stops everything in reverse order; the data directory keeps state across restarts.
+ */
+@Command(name = "presence-local", mixinStandardHelpOptions = true,
+        description = "Starts Kafka, the schema registry and the presence services on this machine.")
+public final class LocalLauncher implements Callable<Integer> {
+
+    @Option(names = "--no-demo", description = "Start the system only; skip the demo.")
+    boolean noDemo;
+
+    private final PrintStream out = System.out;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LocalLauncher()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LocalRunConfig config = LocalRunConfig.from(PresenceConfigLoader.load());
+        List<String> taken = PortsInUse.among(wantedPorts(config));
+        if (!taken.isEmpty()) {
+            System.err.println("cannot start: port " + String.join(", port ", taken)
+                    + " already in use. Is another presence-local running? Stop it, or free the port.");
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "presence-local-stop"));
+        try {
+            start(config);
+        } catch (RuntimeException e) {
+            System.err.println("cannot start: " + e.getMessage());
+            stopAll();
+            return 1;
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private void start(LocalRunConfig config) throws Exception {
+        Path dataDir = Files.createDirectories(config.dataDir());
+        Path logs = dataDir.resolve("logs");
+        LocalSecrets secrets = LocalSecrets.resolve(dataDir, config.authSecret(), config.gatewayApiKeys());
+
+        out.println("starting Kafka (KRaft) on " + config.bootstrap() + " …");
+        KafkaBrokerProcess broker = KafkaBrokerProcess.builder(dataDir)
+                .port(config.kafkaPort()).controllerPort(config.kafkaControllerPort()).shutdownOrderedByCaller().start();
+        running.push(broker);
+
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.bootstrap()))) {
+            List<String> created = new TopicBootstrapper(admin, Duration.ofSeconds(30)).ensure(config.topics().presenceTopics());
+            out.println("topics ready" + (created.isEmpty() ? "" : " (created " + String.join(", ", created) + ")"));
+        }
+
+        Map<String, String> env = childEnvironment(config, secrets);
+        ChildService registry = startChild("schema-registry", "io.presence.registry.RegistryMain", config.registryPort(), env, logs, config);
+
+        SchemaRegistryClient registryClient = new SchemaRegistryClient(config.registryUrl());
+        Map<String, Integer> ids = PublicSchemas.registerAll(registryClient);
+        out.println("schemas registered: " + ids);
+        startChild("ingest", "io.presence.ingest.IngestMain", config.ingestPort(), env, logs, config);
+        Map<String, String> streamsEnv = new LinkedHashMap<>(env);
+        if (!noDemo) {
+            // a timeout the demo can show in seconds; --no-demo keeps presence.heartbeat.timeout
+            streamsEnv.put("PRESENCE_HEARTBEAT_TIMEOUT", config.demoHeartbeatTimeout().toMillis() + "ms");
+        }
+        startChild("streams", "io.presence.streams.app.StreamsMain", config.streamsPort(), streamsEnv, logs, config);
+
+        printSummary(config, secrets, registry, logs);
+        if (!noDemo) {
+            Topics topics = new Topics(config.topics(), registryClient);
+            try (StatusChangesWatch changes = StatusChangesWatch.fromNow(config.bootstrap(), topics.statusChanges())) {
+                new Demo("http://localhost:" + config.ingestPort(), secrets.gatewayApiKey(), secrets.authSecret(),
+                        config.bootstrap(), topics.events(), out).run();
+                changes.printUntilExpired(out, Demo.USERS, "bob", config.demoHeartbeatTimeout());
+            }
+        }
+        out.println();
+        out.println("running; press Ctrl-C to stop");
+    }
+
+    private ChildService startChild(String name, String mainClass, int port, Map<String, String> env,
+                                    Path logs, LocalRunConfig config) throws Exception {
+        out.println("starting " + name + " on port " + port + " …");
+        ChildService child = ChildService.start(name, mainClass, port, env, logs);
+        running.push(child);
+        child.awaitReady(config.startTimeout());
+        return child;
+    }
+
+    // children get the effective configuration explicitly, so they agree with the launcher
+    private static Map<String, String> childEnvironment(LocalRunConfig config, LocalSecrets secrets) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PRESENCE_KAFKA_BOOTSTRAP", config.bootstrap());
+        env.put("PRESENCE_SCHEMA_REGISTRY_URL", config.registryUrl());
+        env.put("PRESENCE_SCHEMA_REGISTRY_PORT", Integer.toString(config.registryPort()));
+        env.put("PRESENCE_INGEST_PORT", Integer.toString(config.ingestPort()));
+        env.put("PRESENCE_STREAMS_PORT", Integer.toString(config.streamsPort()));
+        env.put("PRESENCE_DATA_DIR", config.dataDir().toString());
+        env.put("PRESENCE_AUTH_SECRET", secrets.authSecret());
+        env.put("PRESENCE_GATEWAY_API_KEYS", secrets.gatewayApiKey());
+        return env;
+    }
+
+    private static Map<Integer, String> wantedPorts(LocalRunConfig config) {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(config.kafkaPort(), "Kafka");
+        ports.put(config.kafkaControllerPort(), "Kafka controller");
+        ports.put(config.registryPort(), "schema registry");
+        ports.put(config.ingestPort(), "ingest");
+        ports.put(config.streamsPort(), "streams");
+        return ports;
+    }
+
+    private void printSummary(LocalRunConfig config, LocalSecrets secrets, ChildService registry, Path logs) {
+        out.println();
+        out.println("presence is up:");
+        out.printf("  %-16s %s%n", "Kafka", config.bootstrap());
+        out.printf("  %-16s %s  (log %s)%n", "schema registry", config.registryUrl(), registry.logFile());
+        out.printf("  %-16s %s  (log %s, API at /openapi.json)%n", "ingest", "http://localhost:" + config.ingestPort(),
+                logs.resolve("ingest.log"));
+        out.printf("  %-16s %s  (log %s; /health, /metrics)%n", "streams", "http://localhost:" + config.streamsPort(),
+                logs.resolve("streams.log"));
+        out.printf("  %-16s %s%n", "data dir", config.dataDir());
+        out.printf("  %-16s %s%n", "logs", logs);
+        out.printf("  %-16s %s%n", "auth secret", secrets.authSecret() + "   (PRESENCE_AUTH_SECRET; signs client JWTs, HS256)");
+        out.printf("  %-16s %s%n", "gateway API key", secrets.gatewayApiKey() + "   (PRESENCE_GATEWAY_API_KEYS; X-Api-Key)");
+    }
+
+    private synchronized void stopAll() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        if (!running.isEmpty()) {
+            out.println();
+            out.println("stopping …");
+        }
+        while (!running.isEmpty()) {
+            AutoCloseable component = running.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+        out.println("stopped");
+        stopped.countDown();
+    }
+}

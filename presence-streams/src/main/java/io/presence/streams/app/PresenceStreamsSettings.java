@@ -1,0 +1,72 @@
+package io.presence.streams.app;
+
+import com.typesafe.config.Config;
+import io.presence.schemas.topics.TopicLayout;
+import io.presence.streams.session.Platform;
+import io.presence.streams.timeout.DetectorSettings;
+import io.presence.streams.timeout.SessionTimeouts;
+import io.presence.streams.topology.TopologySettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the streams service reads from the SPEC §10 configuration, read once at start-up.
+ *
+ * @param stateDir        where RocksDB keeps the stores
+ * @param blockCacheBytes one block cache shared by every store: the bound on RocksDB's memory
+ * @param writeBufferBytes the part of it memtables may take
+ */
+public record PresenceStreamsSettings(
+        String bootstrap,
+        String registryUrl,
+        TopicLayout topics,
+        String applicationId,
+        int port,
+        Path stateDir,
+        int threads,
+        int standbyReplicas,
+        long blockCacheBytes,
+        long writeBufferBytes,
+        TopologySettings topology) {
+
+    public static PresenceStreamsSettings from(Config config) {
+        Config streams = config.getConfig("presence.streams");
+        return new PresenceStreamsSettings(
+                config.getString("presence.kafka.bootstrap"),
+                config.getString("presence.schema-registry.url"),
+                TopicLayout.fromConfig(config),
+                streams.getString("application-id"),
+                streams.getInt("port"),
+                stateDir(config),
+                streams.getInt("threads"),
+                streams.getInt("num-standby-replicas"),
+                streams.getBytes("rocksdb.block-cache-size"),
+                streams.getBytes("rocksdb.write-buffer-size"),
+                new TopologySettings(timeouts(config), new DetectorSettings(
+                        streams.getDuration("detector.tick"),
+                        streams.getInt("detector.max-entries-per-tick"),
+                        streams.getLong("detector.max-input-lag"))));
+    }
+
+    private static Path stateDir(Config config) {
+        String configured = config.getString("presence.streams.state-dir");
+        // derived here, not by substitution in reference.conf, so PRESENCE_DATA_DIR moves it too
+        Path dir = configured.isBlank() ? Path.of(config.getString("presence.data-dir"), "streams") : Path.of(configured);
+        return dir.toAbsolutePath().normalize();
+    }
+
+    private static SessionTimeouts timeouts(Config config) {
+        Map<Platform, Duration> byPlatform = new EnumMap<>(Platform.class);
+        for (Platform platform : Platform.values()) {
+            String path = "presence.heartbeat.timeout-by-platform." + platform.name().toLowerCase(Locale.ROOT);
+            if (!config.getString(path).isBlank()) {
+                byPlatform.put(platform, config.getDuration(path));
+            }
+        }
+        return new SessionTimeouts(config.getDuration("presence.heartbeat.timeout"), byPlatform,
+                config.getDuration("presence.session.retention"));
+    }
+}

@@ -1,0 +1,26 @@
+package io.presence.streams.app;
+
+import io.presence.streams.metrics.PresenceMeters;
+import io.presence.streams.topology.ProcessingConfig;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Streams config of the running service: the topology's processing config plus deployment settings. */
+final class ServiceStreamsConfig {
+
+    private ServiceStreamsConfig() {
+    }
+
+    static Properties properties(PresenceStreamsSettings settings, PresenceMeters meters, RocksDbMemory memory) {
+        Properties props = ProcessingConfig.properties(settings.applicationId(), meters);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemory.BoundedConfig.class);
+        props.put(RocksDbMemory.CONFIG_KEY, memory);
+        // internal topics (changelogs) as durable as the layout's topics
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.topics().replicationFactor());
+        return props;
+    }
+}

@@ -1,0 +1,110 @@
+package io.presence.streams.app;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.presence.http.EdgeSettings;
+import io.presence.http.HttpEdge;
+import io.presence.schemas.registry.PublicSchemas;
+import io.presence.schemas.registry.SchemaRegistryClient;
+import io.presence.schemas.topics.TopicBootstrapper;
+import io.presence.schemas.topics.Topics;
+import io.presence.streams.metrics.PresenceMeters;
+import io.presence.streams.topology.PresenceTopology;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The presence-streams service: the topology running in Kafka Streams, with {@code /health}
+ * (200 only while Streams is RUNNING) and {@code /metrics} (Kafka Streams' metrics through
+ * Micrometer, plus the topology's own) on the shared HTTP edge.
+ */
+public final class StreamsService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsService.class);
+    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ConsumerLagBacklog backlog = new ConsumerLagBacklog();
+    private final RocksDbMemory rocksDbMemory;
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final HttpEdge http;
+
+    private StreamsService(PresenceStreamsSettings settings) {
+        SchemaRegistryClient registry = new SchemaRegistryClient(settings.registryUrl());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap()))) {
+            new TopicBootstrapper(admin, SETUP_TIMEOUT).ensure(settings.topics().presenceTopics());
+        }
+        // also fills the client's id cache, so stream threads never call the registry to write
+        PublicSchemas.registerAll(registry);
+        PresenceMeters meters = new PresenceMeters(metrics);
+        rocksDbMemory = new RocksDbMemory(settings.blockCacheBytes(), settings.writeBufferBytes());
+        streams = new KafkaStreams(
+                PresenceTopology.build(settings.topology(), new Topics(settings.topics(), registry), meters, backlog),
+                ServiceStreamsConfig.properties(settings, meters, rocksDbMemory));
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics);
+        try {
+            http = new HttpEdge(EdgeSettings.defaults(), metrics, this::whyNotReady).start(settings.port());
+        } catch (RuntimeException e) {
+            closeStreams();
+            throw e;
+        }
+        backlog.startSampling(streams::metrics, settings.topology().detector().tick());
+        streams.start();
+        log.info("presence-streams {} started; HTTP on port {}", settings.applicationId(), http.port());
+    }
+
+    /** Creates the topics and public schemas if missing, then starts Streams and the HTTP edge. */
+    public static StreamsService start(PresenceStreamsSettings settings) {
+        return new StreamsService(settings);
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    private Optional<String> whyNotReady() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.RUNNING ? Optional.empty() : Optional.of("Kafka Streams is " + state);
+    }
+
+    /**
+     * Leaves the consumer group at once, so this instance's partitions — and their timers — move
+     * to another instance now rather than after the session timeout.
+     */
+    @Override
+    public void close() {
+        long start = System.nanoTime();
+        log.info("stopping presence-streams");
+        http.close();
+        closeStreams();
+        log.info("presence-streams stopped in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void closeStreams() {
+        boolean closed = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
+        backlog.close();
+        streamsMetrics.close();
+        if (closed) {
+            rocksDbMemory.close();
+        } else {
+            // stores may still be open: freeing their shared cache now could crash the JVM
+            log.warn("Kafka Streams did not close within {}; its RocksDB memory is left to the process exit", CLOSE_TIMEOUT);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.presence.streams.dlq;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/**
+ * Undecodable input: Kafka Streams' log-and-continue handler, which with
+ * {@code errors.dead.letter.queue.topic.name} set hands back a dead-letter record of the raw
+ * bytes with the {@code __streams.errors.*} headers; we add stage and reason and count it.
+ * Streams writes the record in the task's transaction, so it is dead-lettered exactly once.
+ */
+public final class DeadLetterDeserializationHandler extends LogAndContinueExceptionHandler {
+
+    private DeadLetterCounter deadLetters;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        super.configure(configs);
+        deadLetters = DeadLetterCounterConfig.from(configs);
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        Response response = super.handleError(context, record, exception);
+        DeadLetterHeaders.tag(response.deadLetterQueueRecords(), DeadLetterCause.UNDECODABLE);
+        deadLetters.count(DeadLetterCause.UNDECODABLE);
+        return response;
+    }
+}

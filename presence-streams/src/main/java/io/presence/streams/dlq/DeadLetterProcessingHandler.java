@@ -1,0 +1,30 @@
+package io.presence.streams.dlq;
+
+import java.util.Map;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * A processor threw on a record (a bug, or input the validation did not foresee): rather than
+ * crash-loop on the same offset after every restart, the record's raw bytes go to
+ * {@code presence.dlq} and processing goes on. Counted like the other dead letters.
+ */
+public final class DeadLetterProcessingHandler extends LogAndContinueProcessingExceptionHandler {
+
+    private DeadLetterCounter deadLetters;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        super.configure(configs);
+        deadLetters = DeadLetterCounterConfig.from(configs);
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        Response response = super.handleError(context, record, exception);
+        DeadLetterHeaders.tag(response.deadLetterQueueRecords(), DeadLetterCause.PROCESSING_FAILED);
+        deadLetters.count(DeadLetterCause.PROCESSING_FAILED);
+        return response;
+    }
+}

@@ -1,0 +1,44 @@
+package io.presence.streams.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.presence.config.PresenceConfigLoader;
+import io.presence.streams.session.Platform;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PresenceStreamsSettingsTest {
+
+    @Test
+    void theDefaultsAreTheSpecs() {
+        PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of()));
+
+        assertThat(settings.port()).isEqualTo(8083);
+        assertThat(settings.applicationId()).isEqualTo("presence-streams");
+        assertThat(settings.topology().timeouts().heartbeatTimeout(Platform.IOS)).isEqualTo(Duration.ofSeconds(400));
+        assertThat(settings.topology().timeouts().retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(settings.topology().detector().tick()).isEqualTo(Duration.ofMillis(250));
+        assertThat(settings.blockCacheBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(settings.stateDir()).isEqualTo(Path.of(".presence-data", "streams").toAbsolutePath().normalize());
+    }
+
+    @Test
+    void R_SES_4_theTimeoutIsSetByEnvironmentForAllPlatformsOrOne() {
+        PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
+                "PRESENCE_HEARTBEAT_TIMEOUT", "10s",
+                "PRESENCE_HEARTBEAT_TIMEOUT_BY_PLATFORM_WEB", "2m")));
+
+        assertThat(settings.topology().timeouts().heartbeatTimeout(Platform.ANDROID)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.topology().timeouts().heartbeatTimeout(Platform.WEB)).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void theStateFollowsTheDataDirectory() {
+        PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
+                "PRESENCE_DATA_DIR", "/var/lib/presence")));
+
+        assertThat(settings.stateDir()).isEqualTo(Path.of("/var/lib/presence/streams"));
+    }
+}

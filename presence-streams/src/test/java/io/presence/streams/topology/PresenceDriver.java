@@ -1,0 +1,124 @@
+package io.presence.streams.topology;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.presence.avro.PresenceEvent;
+import io.presence.avro.StatusChange;
+import io.presence.avro.UserStatus;
+import io.presence.schemas.registry.InMemorySchemaRegistry;
+import io.presence.schemas.topics.TopicLayout;
+import io.presence.schemas.topics.Topics;
+import io.presence.streams.metrics.PresenceMeters;
+import io.presence.streams.session.UserPresence;
+import io.presence.streams.status.UserStatusStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The topology in a TopologyTestDriver with mocked wall clock, the in-memory registry and a
+ * backlog the test sets. Proposals the detector writes to presence.events are read back by the
+ * driver like any input, as the broker would deliver them.
+ */
+final class PresenceDriver implements AutoCloseable {
+
+    /** The driver's wall clock at start; event timestamps in tests are offsets from it. */
+    static final long T0 = 1_750_000_000_000L;
+
+    final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+    final AtomicLong recordsBehind = new AtomicLong();
+    final Topics topics = new Topics(new TopicLayout(1, 1, 1, (short) 1), new InMemorySchemaRegistry());
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, PresenceEvent> events;
+    final TestInputTopic<byte[], byte[]> rawEvents;
+    final TestOutputTopic<String, UserStatus> status;
+    final TestOutputTopic<String, StatusChange> statusChanges;
+    final TestOutputTopic<String, PresenceEvent> eventsWritten;
+    final TestOutputTopic<byte[], byte[]> dlq;
+    private Duration elapsed = Duration.ZERO;
+
+    PresenceDriver(TopologySettings settings, Path stateDir) {
+        this(settings, stateDir, StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    PresenceDriver(TopologySettings settings, Path stateDir, String processingGuarantee) {
+        PresenceMeters meters = new PresenceMeters(meterRegistry);
+        Properties props = ProcessingConfig.properties("presence-streams-test", meters);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        driver = new TopologyTestDriver(PresenceTopology.build(settings, topics, meters, partition -> recordsBehind.get()),
+                props, Instant.ofEpochMilli(T0));
+        var e = topics.events();
+        events = driver.createInputTopic(e.name(), e.keySerde().serializer(), e.valueSerde().serializer());
+        rawEvents = driver.createInputTopic(e.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        eventsWritten = driver.createOutputTopic(e.name(), e.keySerde().deserializer(), e.valueSerde().deserializer());
+        status = driver.createOutputTopic(topics.status().name(), topics.status().keySerde().deserializer(),
+                topics.status().valueSerde().deserializer());
+        statusChanges = driver.createOutputTopic(topics.statusChanges().name(),
+                topics.statusChanges().keySerde().deserializer(), topics.statusChanges().valueSerde().deserializer());
+        dlq = driver.createOutputTopic(topics.dlq().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Writes events as a gateway would, each with its own timestamp as the record timestamp. */
+    void pipe(PresenceEvent... input) {
+        for (PresenceEvent event : input) {
+            events.pipeInput(new TestRecord<>(event.getUserId(), event, event.getTimestamp()));
+        }
+    }
+
+    /** Moves the wall clock to {@code T0 + offset}; due punctuations fire once. */
+    void wallClockAt(Duration offset) {
+        long target = T0 + offset.toMillis();
+        long now = T0 + elapsed.toMillis();
+        if (target < now) {
+            throw new IllegalArgumentException("the wall clock cannot go back");
+        }
+        driver.advanceWallClockTime(Duration.ofMillis(target - now));
+        elapsed = offset;
+    }
+
+    UserPresence storedState(String userId) {
+        KeyValueStore<String, UserPresence> store = driver.getKeyValueStore(UserStatusStore.NAME);
+        return store.get(userId);
+    }
+
+    List<UserStatus> statuses() {
+        return status.readValuesToList();
+    }
+
+    List<StatusChange> changes() {
+        return statusChanges.readValuesToList();
+    }
+
+    /** Proposals the detector wrote, i.e. what presence.events received besides the test's own input. */
+    List<PresenceEvent> proposals() {
+        return eventsWritten.readValuesToList();
+    }
+
+    double counter(String name, String... tags) {
+        Counter counter = meterRegistry.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    double gauge(String name, String... tags) {
+        Gauge gauge = meterRegistry.find(name).tags(tags).gauge();
+        return gauge == null ? Double.NaN : gauge.value();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
