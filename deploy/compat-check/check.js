@@ -4,7 +4,7 @@
 //  3. kafkajs (a non-Java Kafka client) writes a PresenceEvent into presence.events in the wire
 //     format and reads it back from our broker.
 const { SchemaRegistry, SchemaType } = require('@kafkajs/confluent-schema-registry');
-const { Kafka, logLevel } = require('kafkajs');
+const { Kafka, Partitioners, logLevel } = require('kafkajs');
 const crypto = require('crypto');
 
 const registryUrl = process.env.PRESENCE_SCHEMA_REGISTRY_URL || 'http://localhost:8081';
@@ -37,12 +37,14 @@ async function main() {
 
   // 3. write a PresenceEvent with kafkajs + the registry's encoding, read everything back decoded
   const kafka = new Kafka({ clientId: 'presence-compat-check', brokers: [bootstrap], logLevel: logLevel.WARN });
-  const producer = kafka.producer({ idempotent: true });
+  // kafkajs' v2 default partitioner is murmur2 like the Java client's, so the event lands in the
+  // user's partition next to every other event of that user (all user-keyed topics are co-partitioned)
+  const producer = kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   const eventId = crypto.randomUUID();
   const value = await registry.encode(eventsId, {
     eventId, timestamp: Date.now(), source: 'compat-check', type: 'HEARTBEAT', userId: 'compat-user',
-    deviceId: { string: 'd1' }, connectionId: { string: 'c1' }, platform: null, customStatus: null, lastHeartbeatAt: null,
+    deviceId: 'd1', connectionId: 'c1', platform: null, customStatus: null, lastHeartbeatAt: null,
   });
   await producer.send({ topic, acks: -1, messages: [{ key: 'compat-user', value }] });
   await producer.disconnect();
