@@ -91,6 +91,7 @@ public final class LocalLauncher implements Callable<Integer> {
             streamsEnv.put("PRESENCE_HEARTBEAT_TIMEOUT", config.demoHeartbeatTimeout().toMillis() + "ms");
         }
         startChild("streams", "io.presence.streams.app.StreamsMain", config.streamsPort(), streamsEnv, logs, config);
+        startChild("notifier", "io.presence.notifier.app.NotifierMain", config.notifierPort(), env, logs, config);
 
         printSummary(config, secrets, registry, logs);
         if (!noDemo) {
@@ -122,6 +123,9 @@ public final class LocalLauncher implements Callable<Integer> {
         env.put("PRESENCE_SCHEMA_REGISTRY_PORT", Integer.toString(config.registryPort()));
         env.put("PRESENCE_INGEST_PORT", Integer.toString(config.ingestPort()));
         env.put("PRESENCE_STREAMS_PORT", Integer.toString(config.streamsPort()));
+        env.put("PRESENCE_NOTIFIER_PORT", Integer.toString(config.notifierPort()));
+        // what a notifier names when it redirects a socket to the instance serving its user
+        env.put("PRESENCE_NOTIFIER_ADVERTISED_URL", "ws://localhost:" + config.notifierPort());
         env.put("PRESENCE_DATA_DIR", config.dataDir().toString());
         env.put("PRESENCE_AUTH_SECRET", secrets.authSecret());
         env.put("PRESENCE_GATEWAY_API_KEYS", secrets.gatewayApiKey());
@@ -135,6 +139,7 @@ public final class LocalLauncher implements Callable<Integer> {
         ports.put(config.registryPort(), "schema registry");
         ports.put(config.ingestPort(), "ingest");
         ports.put(config.streamsPort(), "streams");
+        ports.put(config.notifierPort(), "notifier");
         return ports;
     }
 
@@ -147,6 +152,8 @@ public final class LocalLauncher implements Callable<Integer> {
                 logs.resolve("ingest.log"));
         out.printf("  %-16s %s  (log %s; /health, /metrics)%n", "streams", "http://localhost:" + config.streamsPort(),
                 logs.resolve("streams.log"));
+        out.printf("  %-16s %s  (log %s; WebSocket /v1/notifications?access_token=<JWT>)%n", "notifier",
+                "ws://localhost:" + config.notifierPort(), logs.resolve("notifier.log"));
         out.printf("  %-16s %s%n", "data dir", config.dataDir());
         out.printf("  %-16s %s%n", "logs", logs);
         out.printf("  %-16s %s%n", "auth secret", secrets.authSecret() + "   (PRESENCE_AUTH_SECRET; signs client JWTs, HS256)");

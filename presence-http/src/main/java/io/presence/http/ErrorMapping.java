@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -46,6 +47,19 @@ final class ErrorMapping {
     static void respond(Context ctx, ApiException e) {
         e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(retryAfterSeconds(wait))));
         write(ctx, e.error().httpStatus(), e.body());
+    }
+
+    /**
+     * Refuses a WebSocket upgrade with the error answer. Javalin sends no body for an upgrade request
+     * (its result is only written for HTTP routes), so the body is written to the response here, and
+     * the remaining tasks, the upgrade among them, are skipped.
+     */
+    static void refuseUpgrade(Context ctx, ApiException e) throws IOException {
+        ctx.skipRemainingHandlers();
+        e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(retryAfterSeconds(wait))));
+        ctx.res().setStatus(e.error().httpStatus());
+        ctx.res().setContentType("application/json");
+        ctx.res().getOutputStream().write(JsonInput.mapper().writeValueAsBytes(e.body()));
     }
 
     /** Retry-After carries whole seconds; rounding down could invite a retry that is refused again. */

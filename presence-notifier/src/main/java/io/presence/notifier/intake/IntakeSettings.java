@@ -1,0 +1,37 @@
+package io.presence.notifier.intake;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * How the notifier consumes {@code presence.notifications}.
+ *
+ * @param groupId          the consumer group every instance of one deployment shares
+ * @param autoOffsetReset  where a group without committed offsets starts: earliest or latest
+ * @param commitInterval   how often finished offsets are committed
+ * @param maxInFlight      consumed-but-unfinished notifications above which consumption pauses
+ * @param sessionTimeout   how long the group waits for a crashed instance before its partitions move
+ */
+public record IntakeSettings(String groupId, String autoOffsetReset, Duration commitInterval, int maxInFlight, Duration sessionTimeout) {
+
+    public IntakeSettings {
+        if (!Set.of("earliest", "latest").contains(autoOffsetReset)) {
+            throw new ConfigException.BadValue("presence.notifier.auto-offset-reset", "must be earliest or latest, was " + autoOffsetReset);
+        }
+        if (maxInFlight < 1) {
+            throw new ConfigException.BadValue("presence.notifier.max-in-flight", "must be at least 1, was " + maxInFlight);
+        }
+    }
+
+    public static IntakeSettings from(Config config) {
+        Config notifier = config.getConfig("presence.notifier");
+        return new IntakeSettings(
+                notifier.getString("group-id"),
+                notifier.getString("auto-offset-reset"),
+                notifier.getDuration("commit-interval"),
+                notifier.getInt("max-in-flight"),
+                notifier.getDuration("session-timeout"));
+    }
+}

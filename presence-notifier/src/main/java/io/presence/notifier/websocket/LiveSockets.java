@@ -1,0 +1,153 @@
+package io.presence.notifier.websocket;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.presence.notifier.delivery.LiveClients;
+import io.presence.notifier.delivery.Notification;
+import io.presence.notifier.delivery.OwnedPartitions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The open sockets this instance serves, by recipient. A socket is admitted only while its user's
+ * partition is owned here, and a revocation closes the sockets of the partitions it takes away; both
+ * happen under one lock, so no socket can slip in for a partition just revoked (it would never get a
+ * notification again).
+ */
+public final class LiveSockets implements LiveClients {
+
+    /** Whether a socket was taken, or belongs to a partition another instance serves. */
+    enum Admission {
+        ADMITTED, NOT_OWNED
+    }
+
+    private final Map<String, Set<ClientSocket>> byRecipient = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final OwnedPartitions owned;
+    private final SocketSettings settings;
+    private final SocketMeters meters;
+    private final Object ownership = new Object();
+
+    public LiveSockets(OwnedPartitions owned, SocketSettings settings, MeterRegistry registry) {
+        this.owned = owned;
+        this.settings = settings;
+        this.meters = new SocketMeters(registry, open::get);
+    }
+
+    SocketMeters meters() {
+        return meters;
+    }
+
+    SocketSettings settings() {
+        return settings;
+    }
+
+    /** Serves the socket if its partition is owned here; {@code greeting} is then its first frame, before any notification. */
+    Admission admit(ClientSocket socket, OutgoingFrame greeting) {
+        synchronized (ownership) {
+            if (!owned.owns(socket.partition())) {
+                return Admission.NOT_OWNED;
+            }
+            socket.send(greeting);
+            byRecipient.compute(socket.recipientId(), (recipient, sockets) -> {
+                Set<ClientSocket> all = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+                all.add(socket);
+                return all;
+            });
+        }
+        open.incrementAndGet();
+        meters.opened();
+        return Admission.ADMITTED;
+    }
+
+    @Override
+    public boolean tryDeliver(Notification notification, Runnable delivered, Runnable undelivered) {
+        Set<ClientSocket> sockets = byRecipient.get(notification.recipientId());
+        // a socket closed but not yet removed would only fail the frame: with no open one, this is not live
+        List<ClientSocket> targets = sockets == null ? List.of() : sockets.stream().filter(socket -> !socket.isClosed()).toList();
+        if (targets.isEmpty()) {
+            return false;
+        }
+        FrameGroup group = new FrameGroup(targets.size(), delivered, undelivered);
+        for (ClientSocket socket : targets) {
+            if (!socket.send(group.frame(notification.json()))) {
+                drop(socket, CloseReason.TOO_SLOW);
+            }
+        }
+        return true;
+    }
+
+    public void partitionsAssigned(Collection<Integer> partitions) {
+        synchronized (ownership) {
+            owned.add(partitions);
+        }
+    }
+
+    /** The partitions left this instance: their sockets are closed, so their clients reconnect to the new owner. */
+    public void partitionsRevoked(Collection<Integer> partitions) {
+        List<ClientSocket> moved = new ArrayList<>();
+        synchronized (ownership) {
+            owned.remove(partitions);
+            for (Set<ClientSocket> sockets : byRecipient.values()) {
+                for (ClientSocket socket : sockets) {
+                    if (partitions.contains(socket.partition())) {
+                        moved.add(socket);
+                    }
+                }
+            }
+        }
+        moved.forEach(socket -> drop(socket, CloseReason.REASSIGNED));
+    }
+
+    /** Closes every socket (shutdown). */
+    public void closeAll(CloseReason reason) {
+        byRecipient.values().stream().flatMap(Set::stream).toList().forEach(socket -> drop(socket, reason));
+    }
+
+    /** Keep-alive round: pings sockets that are due, drops those whose writes stalled. */
+    public void keepAlive(long nowNanos) {
+        long interval = settings.pingInterval().toNanos();
+        long timeout = settings.sendTimeout().toNanos();
+        for (Set<ClientSocket> sockets : byRecipient.values()) {
+            for (ClientSocket socket : sockets) {
+                if (socket.isStalled(nowNanos, timeout)) {
+                    drop(socket, CloseReason.STALLED);
+                } else {
+                    socket.pingIfDue(nowNanos, interval);
+                }
+            }
+        }
+    }
+
+    /** The server ends the socket. */
+    void drop(ClientSocket socket, CloseReason reason) {
+        if (remove(socket)) {
+            meters.closed(reason);
+        }
+        socket.close(reason);
+    }
+
+    /** The client ended the socket (or the connection broke). */
+    void closedByPeer(ClientSocket socket) {
+        if (remove(socket)) {
+            meters.closed(CloseReason.CLIENT);
+        }
+        socket.closedByPeer();
+    }
+
+    private boolean remove(ClientSocket socket) {
+        boolean[] removed = {false};
+        byRecipient.computeIfPresent(socket.recipientId(), (recipient, sockets) -> {
+            removed[0] = sockets.remove(socket);
+            return sockets.isEmpty() ? null : sockets;
+        });
+        if (removed[0]) {
+            open.decrementAndGet();
+        }
+        return removed[0];
+    }
+}

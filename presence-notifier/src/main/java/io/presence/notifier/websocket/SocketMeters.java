@@ -1,0 +1,69 @@
+package io.presence.notifier.websocket;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/**
+ * WebSocket meters (Prometheus names in brackets), registered up front: [presence_notifier_sockets_open],
+ * [presence_notifier_sockets_opened_total], [presence_notifier_sockets_closed_total{reason}],
+ * [presence_notifier_sockets_redirected_total{reason}], [presence_notifier_frames_sent_total],
+ * [presence_notifier_frames_failed_total], [presence_notifier_client_frames_ignored_total].
+ */
+final class SocketMeters {
+
+    private final Counter opened;
+    private final Map<CloseReason, Counter> closed = new EnumMap<>(CloseReason.class);
+    private final Map<CloseReason, Counter> redirected = new EnumMap<>(CloseReason.class);
+    private final Counter framesSent;
+    private final Counter framesFailed;
+    private final Counter clientFramesIgnored;
+
+    SocketMeters(MeterRegistry registry, IntSupplier open) {
+        Gauge.builder("presence.notifier.sockets.open", open::getAsInt)
+                .description("WebSockets open and served by this instance").register(registry);
+        opened = Counter.builder("presence.notifier.sockets.opened").description("WebSockets admitted").register(registry);
+        for (CloseReason reason : new CloseReason[] {CloseReason.CLIENT, CloseReason.REASSIGNED, CloseReason.SHUTDOWN,
+                CloseReason.TOO_SLOW, CloseReason.STALLED}) {
+            closed.put(reason, Counter.builder("presence.notifier.sockets.closed")
+                    .description("Admitted WebSockets that ended, by why").tag("reason", reason.tag()).register(registry));
+        }
+        for (CloseReason reason : new CloseReason[] {CloseReason.MOVED, CloseReason.TRY_AGAIN}) {
+            redirected.put(reason, Counter.builder("presence.notifier.sockets.redirected")
+                    .description("WebSockets turned away because another instance serves their user")
+                    .tag("reason", reason.tag()).register(registry));
+        }
+        framesSent = Counter.builder("presence.notifier.frames.sent").description("Frames written to sockets: notifications and the server's control frames").register(registry);
+        framesFailed = Counter.builder("presence.notifier.frames.failed")
+                .description("Frames a socket did not write (it closed or was dropped first)").register(registry);
+        clientFramesIgnored = Counter.builder("presence.notifier.client.frames.ignored")
+                .description("Frames clients sent; the socket only delivers, so they are answered with an error frame").register(registry);
+    }
+
+    void opened() {
+        opened.increment();
+    }
+
+    void closed(CloseReason reason) {
+        closed.get(reason).increment();
+    }
+
+    void redirected(CloseReason reason) {
+        redirected.get(reason).increment();
+    }
+
+    void frameSent() {
+        framesSent.increment();
+    }
+
+    void frameFailed() {
+        framesFailed.increment();
+    }
+
+    void clientFrameIgnored() {
+        clientFramesIgnored.increment();
+    }
+}

@@ -1,0 +1,72 @@
+package io.presence.notifier.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.ConfigException;
+import io.presence.config.PresenceConfigLoader;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NotifierConfigTest {
+
+    private static final Map<String, String> SECRET = Map.of("PRESENCE_AUTH_SECRET", "s");
+
+    @Test
+    void theDefaultsAreSpecSection9And10() {
+        NotifierConfig config = NotifierConfig.from(PresenceConfigLoader.load(SECRET));
+
+        assertThat(config.port()).isEqualTo(8082);
+        assertThat(config.push().webhookUrl()).isEmpty();
+        assertThat(config.push().maxAttempts()).isEqualTo(8);
+        assertThat(config.push().initialBackoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.push().maxBackoff()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.kafkaBootstrap()).isEqualTo("localhost:9092");
+        assertThat(config.intake().groupId()).isEqualTo("presence-notifier");
+        assertThat(config.intake().autoOffsetReset()).isEqualTo("earliest");
+        assertThat(config.advertisedUrl()).isEmpty();
+    }
+
+    @Test
+    void environmentVariablesOverrideEveryKey() {
+        Map<String, String> env = new HashMap<>(SECRET);
+        env.put("PRESENCE_NOTIFIER_PORT", "9082");
+        env.put("PRESENCE_PUSH_WEBHOOK_URL", "https://push.example.com/presence");
+        env.put("PRESENCE_PUSH_WEBHOOK_SECRET", "hmac-key");
+        env.put("PRESENCE_PUSH_RETRY_MAX_ATTEMPTS", "3");
+        env.put("PRESENCE_PUSH_RETRY_INITIAL_BACKOFF", "1s");
+        env.put("PRESENCE_NOTIFIER_SOCKET_SEND_QUEUE", "32");
+
+        NotifierConfig config = NotifierConfig.from(PresenceConfigLoader.load(env));
+
+        assertThat(config.port()).isEqualTo(9082);
+        assertThat(config.push().webhookUrl()).contains(URI.create("https://push.example.com/presence"));
+        assertThat(config.push().webhookSecret()).isEqualTo("hmac-key");
+        assertThat(config.push().maxAttempts()).isEqualTo(3);
+        assertThat(config.push().initialBackoff()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.sockets().sendQueue()).isEqualTo(32);
+    }
+
+    @Test
+    void aWebhookWithoutSecretIsRefusedAtStartUp() {
+        Map<String, String> env = new HashMap<>(SECRET);
+        env.put("PRESENCE_PUSH_WEBHOOK_URL", "https://push.example.com/presence");
+
+        assertThatThrownBy(() -> NotifierConfig.from(PresenceConfigLoader.load(env)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("webhook-secret");
+    }
+
+    @Test
+    void anEmptyAuthSecretOrANonHttpWebhookIsRefused() {
+        assertThatThrownBy(() -> NotifierConfig.from(PresenceConfigLoader.load(Map.of())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PRESENCE_AUTH_SECRET");
+        Map<String, String> env = new HashMap<>(SECRET);
+        env.put("PRESENCE_PUSH_WEBHOOK_URL", "ftp://push.example.com");
+        env.put("PRESENCE_PUSH_WEBHOOK_SECRET", "k");
+        assertThatThrownBy(() -> NotifierConfig.from(PresenceConfigLoader.load(env)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http");
+    }
+}
