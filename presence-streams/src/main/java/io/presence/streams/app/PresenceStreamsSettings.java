@@ -2,6 +2,7 @@ package io.presence.streams.app;
 
 import com.typesafe.config.Config;
 import io.presence.schemas.topics.TopicLayout;
+import io.presence.streams.fanout.FanoutSettings;
 import io.presence.streams.session.Platform;
 import io.presence.streams.timeout.DetectorSettings;
 import io.presence.streams.timeout.SessionTimeouts;
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param stateDir        where RocksDB keeps the stores
  * @param blockCacheBytes one block cache shared by every store: the bound on RocksDB's memory
  * @param writeBufferBytes the part of it memtables may take
+ * @param authSecret      {@code presence.auth.secret}: verifies the client tokens of the HTTP API
  */
 public record PresenceStreamsSettings(
         String bootstrap,
@@ -30,7 +32,8 @@ public record PresenceStreamsSettings(
         int standbyReplicas,
         long blockCacheBytes,
         long writeBufferBytes,
-        TopologySettings topology) {
+        TopologySettings topology,
+        String authSecret) {
 
     public static PresenceStreamsSettings from(Config config) {
         Config streams = config.getConfig("presence.streams");
@@ -45,10 +48,22 @@ public record PresenceStreamsSettings(
                 streams.getInt("num-standby-replicas"),
                 streams.getBytes("rocksdb.block-cache-size"),
                 streams.getBytes("rocksdb.write-buffer-size"),
-                new TopologySettings(timeouts(config), new DetectorSettings(
+                topology(config),
+                config.getString("presence.auth.secret"));
+    }
+
+    private static TopologySettings topology(Config config) {
+        Config streams = config.getConfig("presence.streams");
+        return new TopologySettings(timeouts(config),
+                new DetectorSettings(
                         streams.getDuration("detector.tick"),
                         streams.getInt("detector.max-entries-per-tick"),
-                        streams.getLong("detector.max-input-lag"))));
+                        streams.getLong("detector.max-input-lag")),
+                config.getDuration("presence.subscription.retention"),
+                new FanoutSettings(
+                        config.getBoolean("presence.features.friend-auto-notify"),
+                        streams.getDuration("fanout.tick"),
+                        streams.getInt("fanout.max-recipients-per-turn")));
     }
 
     private static Path stateDir(Config config) {

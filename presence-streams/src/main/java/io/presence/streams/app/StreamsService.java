@@ -5,11 +5,14 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.presence.http.EdgeSettings;
 import io.presence.http.HttpEdge;
+import io.presence.http.auth.JwtVerifier;
 import io.presence.schemas.registry.PublicSchemas;
 import io.presence.schemas.registry.SchemaRegistryClient;
 import io.presence.schemas.topics.TopicBootstrapper;
 import io.presence.schemas.topics.Topics;
 import io.presence.streams.metrics.PresenceMeters;
+import io.presence.streams.subscription.LocalLedgerLookup;
+import io.presence.streams.subscription.MySubscriptionsEndpoint;
 import io.presence.streams.topology.PresenceTopology;
 import java.time.Duration;
 import java.util.Map;
@@ -23,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The presence-streams service: the topology running in Kafka Streams, with {@code /health}
- * (200 only while Streams is RUNNING) and {@code /metrics} (Kafka Streams' metrics through
- * Micrometer, plus the topology's own) on the shared HTTP edge.
+ * (200 only while Streams is RUNNING), {@code /metrics} (Kafka Streams' metrics through
+ * Micrometer, plus the topology's own) and the client API ({@code GET /v1/me/subscriptions}) on
+ * the shared HTTP edge.
  */
 public final class StreamsService implements AutoCloseable {
 
@@ -54,7 +58,10 @@ public final class StreamsService implements AutoCloseable {
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
         try {
-            http = new HttpEdge(EdgeSettings.defaults(), metrics, this::whyNotReady).start(settings.port());
+            HttpEdge edge = new HttpEdge(EdgeSettings.defaults(), metrics, this::whyNotReady);
+            new MySubscriptionsEndpoint(new JwtVerifier(settings.authSecret()),
+                    new LocalLedgerLookup(streams, settings.topics().userPartitions())).declareOn(edge.app());
+            http = edge.start(settings.port());
         } catch (RuntimeException e) {
             closeStreams();
             throw e;

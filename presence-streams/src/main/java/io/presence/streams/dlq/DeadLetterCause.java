@@ -4,8 +4,12 @@ package io.presence.streams.dlq;
 public enum DeadLetterCause {
     /** The record's bytes could not be decoded (Kafka Streams' deserialization handler). */
     UNDECODABLE("deserialize", "undecodable"),
-    /** Decoded, but breaks SPEC (the validation processor). */
+    /** A presence event that decoded but breaks SPEC (the validation processor). */
     INVALID_EVENT("validate", "invalid-event"),
+    /** A subscription command that decoded but breaks SPEC (the validation processor). */
+    INVALID_SUBSCRIPTION("validate", "invalid-subscription"),
+    /** A friendship event that decoded but breaks SPEC (the validation processor). */
+    INVALID_FRIENDSHIP("validate", "invalid-friendship"),
     /** A processor threw while handling the record (Kafka Streams' processing handler). */
     PROCESSING_FAILED("process", "processing-failed");
 

@@ -23,22 +23,24 @@ public final class DeadLetterHeaders {
     public static final String STAGE = "__presence.errors.stage";
     public static final String REASON = "__presence.errors.reason";
 
-    /** What {@code __streams.errors.exception} names for a record refused by validation, where nothing was thrown. */
-    public static final String INVALID_EVENT_EXCEPTION = "io.presence.streams.input.InvalidPresenceEvent";
-
     private DeadLetterHeaders() {
     }
 
-    /** The headers for an event the validation stage refused: the original ones plus the error headers. */
-    public static Headers forInvalidEvent(Headers original, RecordMetadata source, String problem) {
+    /**
+     * The headers for a record the validation stage refused: the original ones plus the error
+     * headers. Nothing was thrown, so {@code refusal} names the kind of refusal in the place of the
+     * exception class (e.g. {@code io.presence.streams.input.InvalidPresenceEvent}).
+     */
+    public static Headers forRefused(Headers original, RecordMetadata source, DeadLetterCause cause, String refusal,
+                                     String problem) {
         Headers headers = new RecordHeaders(original.toArray());
-        add(headers, EXCEPTION, INVALID_EVENT_EXCEPTION);
+        add(headers, EXCEPTION, refusal);
         add(headers, MESSAGE, problem);
         add(headers, TOPIC, source.topic());
         add(headers, PARTITION, Integer.toString(source.partition()));
         add(headers, OFFSET, Long.toString(source.offset()));
-        add(headers, STAGE, DeadLetterCause.INVALID_EVENT.stage());
-        add(headers, REASON, DeadLetterCause.INVALID_EVENT.reason());
+        add(headers, STAGE, cause.stage());
+        add(headers, REASON, cause.reason());
         return headers;
     }
 

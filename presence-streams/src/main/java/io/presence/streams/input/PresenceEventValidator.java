@@ -16,7 +16,6 @@ import java.util.Optional;
  */
 public final class PresenceEventValidator {
 
-    static final int MAX_OPAQUE_LENGTH = 128;
     static final int MAX_CUSTOM_STATUS_BYTES = 256;
 
     private PresenceEventValidator() {
@@ -35,14 +34,9 @@ public final class PresenceEventValidator {
     }
 
     private static String envelopeProblem(String key, PresenceEvent e) {
-        if (!isOpaque(e.getEventId())) {
-            return "eventId must be 1-" + MAX_OPAQUE_LENGTH + " characters";
-        }
-        if (!isOpaque(e.getSource())) {
-            return "source must be 1-" + MAX_OPAQUE_LENGTH + " characters";
-        }
-        if (e.getTimestamp().toEpochMilli() <= 0) {
-            return "timestamp must be positive epoch milliseconds, was " + e.getTimestamp().toEpochMilli();
+        String envelope = Envelope.problemWith(e.getEventId(), e.getSource(), e.getTimestamp());
+        if (envelope != null) {
+            return envelope;
         }
         if (!IdRules.isValidId(e.getUserId())) {
             return "userId must be 1-" + IdRules.MAX_ID_LENGTH + " characters of [A-Za-z0-9_.@-]";
@@ -53,8 +47,8 @@ public final class PresenceEventValidator {
         if (e.getDeviceId() != null && !IdRules.isValidId(e.getDeviceId())) {
             return "deviceId must be 1-" + IdRules.MAX_ID_LENGTH + " characters of [A-Za-z0-9_.@-]";
         }
-        if (e.getConnectionId() != null && !isOpaque(e.getConnectionId())) {
-            return "connectionId must be 1-" + MAX_OPAQUE_LENGTH + " characters";
+        if (e.getConnectionId() != null && !Envelope.isOpaque(e.getConnectionId())) {
+            return "connectionId must be 1-" + Envelope.MAX_OPAQUE_LENGTH + " characters";
         }
         return null;
     }
@@ -99,9 +93,5 @@ public final class PresenceEventValidator {
         }
         return bytes <= MAX_CUSTOM_STATUS_BYTES ? null
                 : "customStatus must be at most " + MAX_CUSTOM_STATUS_BYTES + " UTF-8 bytes, was " + bytes;
-    }
-
-    private static boolean isOpaque(String value) {
-        return value != null && !value.isEmpty() && value.length() <= MAX_OPAQUE_LENGTH;
     }
 }

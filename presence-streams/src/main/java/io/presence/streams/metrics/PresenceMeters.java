@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.presence.avro.EventType;
+import io.presence.avro.NotificationReason;
 import io.presence.streams.dlq.DeadLetterCounter;
 import io.presence.streams.session.FoldOutcome;
 import java.util.EnumMap;
@@ -23,6 +24,9 @@ public final class PresenceMeters {
     private final Counter heartbeatsRejected;
     private final Map<EventType, Counter> expiries = new EnumMap<>(EventType.class);
     private final Counter detectorHeldBack;
+    private final Map<NotificationReason, Counter> notifications = new EnumMap<>(NotificationReason.class);
+    private final Counter fanoutsQueued;
+    private final Counter subscriptionsExpired;
     private final DeadLetterCounter deadLetters;
     private final Map<Integer, AtomicLong> detectorLagMs = new ConcurrentHashMap<>();
 
@@ -47,6 +51,17 @@ public final class PresenceMeters {
         deadLetters = new DeadLetterCounter(registry);
         detectorHeldBack = Counter.builder("presence.detector.held.back")
                 .description("Detector ticks skipped because the task was replaying a backlog").register(registry);
+        for (NotificationReason reason : NotificationReason.values()) {
+            notifications.put(reason, Counter.builder("presence.notifications")
+                    .description("Notifications written to presence.notifications, by why the recipient is told")
+                    .tag("reason", reason.name()).register(registry));
+        }
+        fanoutsQueued = Counter.builder("presence.fanout.jobs")
+                .description("Fan-outs that did not finish at once and were queued as jobs worked off in chunks")
+                .register(registry);
+        subscriptionsExpired = Counter.builder("presence.subscription.retention.clears")
+                .description("Subscription lists proposed for clearing after the subscriber's offline retention (R-SUB-4)")
+                .register(registry);
     }
 
     /** [presence_events_folded_total{type,outcome}], plus [presence_heartbeats_rejected_total]. */
@@ -79,6 +94,21 @@ public final class PresenceMeters {
                     .baseUnit("seconds").tag("partition", Integer.toString(p)).register(registry);
             return holder;
         }).set(lagMs);
+    }
+
+    /** [presence_notifications_total{reason}] */
+    public void notificationSent(NotificationReason reason) {
+        notifications.get(reason).increment();
+    }
+
+    /** [presence_fanout_jobs_total] */
+    public void fanoutQueued() {
+        fanoutsQueued.increment();
+    }
+
+    /** [presence_subscription_retention_clears_total] */
+    public void subscriptionsExpired() {
+        subscriptionsExpired.increment();
     }
 
     /** [presence_dlq_records_total{stage,reason}] */

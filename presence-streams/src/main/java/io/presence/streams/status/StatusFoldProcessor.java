@@ -1,5 +1,6 @@
 package io.presence.streams.status;
 
+import io.presence.avro.PresenceEvent;
 import io.presence.avro.StatusChange;
 import io.presence.avro.UserStatus;
 import io.presence.streams.avro.PresenceEventMapper;
@@ -20,12 +21,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The status fold on the stream: reads the user's state, applies one event with the pure
  * {@link StatusFold}, stores the result, and publishes only real changes — a heartbeat that merely
  * refreshes a connection rewrites the store (the detector reads its new last heartbeat) but sends
- * nothing downstream (SPEC §2: no version, no status-change, no write).
+ * nothing downstream (SPEC §2: no version, no status-change, no write). Every change also goes to
+ * the notification fan-out, which decides whom it concerns.
  */
-public final class StatusFoldProcessor implements Processor<String, SessionEvent, Object, Object> {
+public final class StatusFoldProcessor implements Processor<String, PresenceEvent, Object, Object> {
 
     /** Where the fold's results go, by child node name. */
-    public record Outputs(String status, String statusChanges, String timeoutDetector) {
+    public record Outputs(String status, String statusChanges, String timeoutDetector, String fanout) {
     }
 
     private final PresenceMeters meters;
@@ -45,8 +47,8 @@ public final class StatusFoldProcessor implements Processor<String, SessionEvent
     }
 
     @Override
-    public void process(Record<String, SessionEvent> record) {
-        SessionEvent event = record.value();
+    public void process(Record<String, PresenceEvent> record) {
+        SessionEvent event = PresenceEventMapper.toSessionEvent(record.value());
         String userId = event.userId();
         UserPresence before = statuses.get(userId);
         FoldResult result = StatusFold.evolve(before == null ? UserPresence.unknown(userId) : before, event);
@@ -60,10 +62,11 @@ public final class StatusFoldProcessor implements Processor<String, SessionEvent
         }
     }
 
-    private void publish(Record<String, SessionEvent> cause, StatusTransition transition) {
+    private void publish(Record<String, PresenceEvent> cause, StatusTransition transition) {
         UserStatus current = UserStatusMapper.toUserStatus(transition.current());
         StatusChange change = UserStatusMapper.toStatusChange(transition, current);
         context.forward(cause.withValue(current), outputs.status());
         context.forward(cause.withValue(change), outputs.statusChanges());
+        context.forward(cause.withValue(transition), outputs.fanout());
     }
 }

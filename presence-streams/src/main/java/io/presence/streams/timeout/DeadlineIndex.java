@@ -1,9 +1,12 @@
 package io.presence.streams.timeout;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -12,6 +15,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The time index of DESIGN §4: one entry per (deadline, user, device) that may come due, in a
  * RocksDB store sorted by deadline, plus a low watermark below which every entry has been removed.
+ * The timeout detector keeps one ({@code session-deadlines}); the subscription retention keeps
+ * another, with per-user entries (no device).
  *
  * <p>Scans start at the watermark, never at the first key: removed entries leave tombstones that
  * RocksDB skips one by one until compaction, and a queue-like index would otherwise re-read all of
@@ -20,11 +25,9 @@ import org.apache.kafka.streams.state.Stores;
  * An entry filed below the watermark is filed at the watermark instead: it is overdue and must be
  * seen by the next scan.
  */
-final class DeadlineIndex {
+public final class DeadlineIndex {
 
-    static final String STORE = "session-deadlines";
-    static final String WATERMARK_STORE = "session-deadlines-watermark";
-
+    private static final String WATERMARK_SUFFIX = "-watermark";
     private static final String WATERMARK_KEY = "low-watermark";
     private static final byte[] PRESENT = new byte[0];
 
@@ -33,30 +36,62 @@ final class DeadlineIndex {
     private long lowWatermark;
     private boolean removedSinceSaved;
 
-    DeadlineIndex(KeyValueStore<Bytes, byte[]> entries, KeyValueStore<String, Long> watermarkStore) {
+    private DeadlineIndex(KeyValueStore<Bytes, byte[]> entries, KeyValueStore<String, Long> watermarkStore) {
         this.entries = entries;
         this.watermarkStore = watermarkStore;
         Long saved = watermarkStore.get(WATERMARK_KEY);
         this.lowWatermark = saved == null ? 0 : saved;
     }
 
-    /** Changelogged, so a task's timers move with it; uncached, so a put is in RocksDB before the next scan. */
-    static StoreBuilder<KeyValueStore<Bytes, byte[]>> entriesStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.Bytes(), Serdes.ByteArray())
-                .withCachingDisabled();
+    /**
+     * The index named {@code name} and its watermark store ({@code name-watermark}). Changelogged,
+     * so a task's timers move with it; uncached, so a put is in RocksDB before the next scan.
+     */
+    public static List<StoreBuilder<?>> stores(String name) {
+        return List.of(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+                        .withCachingDisabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name + WATERMARK_SUFFIX), Serdes.String(),
+                        Serdes.Long()).withCachingDisabled());
     }
 
-    static StoreBuilder<KeyValueStore<String, Long>> watermarkStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATERMARK_STORE), Serdes.String(), Serdes.Long())
-                .withCachingDisabled();
+    /** The index named {@code name}, from the stores {@link #stores} declared. */
+    public static DeadlineIndex open(ProcessingContext context, String name) {
+        return new DeadlineIndex(context.getStateStore(name), context.getStateStore(name + WATERMARK_SUFFIX));
     }
 
-    void file(String userId, String deviceId, long deadline) {
+    public void file(String userId, String deviceId, long deadline) {
         entries.put(new DeadlineKey(Math.max(deadline, lowWatermark), userId, deviceId).toBytes(), PRESENT);
     }
 
+    /** Files a timer about the user as a whole (its device part is empty). */
+    public void file(String userId, long deadline) {
+        file(userId, DeadlineKey.WHOLE_USER, deadline);
+    }
+
+    /**
+     * Removes up to {@code limit} entries due at {@code now} and returns them, earliest first, one
+     * per (user, device): entries filed at different deadlines for the same device are settled once.
+     * The caller re-files what is not over yet.
+     */
+    public List<DeadlineKey> takeDue(long now, int limit) {
+        List<DeadlineKey> due = due(now, limit);
+        List<DeadlineKey> distinct = new ArrayList<>(due.size());
+        Set<DeadlineKey.Device> seen = new HashSet<>();
+        for (DeadlineKey entry : due) {
+            remove(entry);
+            if (seen.add(entry.device())) {
+                distinct.add(entry);
+            }
+        }
+        boolean capped = due.size() == limit;
+        // capped: entries at the last deadline may remain, so the watermark stays on it
+        advanceTo(capped ? due.get(due.size() - 1).deadline() : now + 1);
+        return distinct;
+    }
+
     /** Up to {@code limit} entries due at {@code now}, oldest first; they stay until {@link #remove}d. */
-    List<DeadlineKey> due(long now, int limit) {
+    private List<DeadlineKey> due(long now, int limit) {
         List<DeadlineKey> due = new ArrayList<>();
         if (now < lowWatermark) {
             return due;
@@ -71,13 +106,13 @@ final class DeadlineIndex {
         return due;
     }
 
-    void remove(DeadlineKey key) {
+    private void remove(DeadlineKey key) {
         entries.delete(key.toBytes());
         removedSinceSaved = true;
     }
 
     /** Declares every entry below {@code watermark} removed; persists it if there are tombstones to skip. */
-    void advanceTo(long watermark) {
+    private void advanceTo(long watermark) {
         if (watermark <= lowWatermark) {
             return;
         }

@@ -6,10 +6,7 @@ import io.presence.streams.metrics.PresenceMeters;
 import io.presence.streams.session.DeviceSession;
 import io.presence.streams.session.SessionEvent;
 import io.presence.streams.session.UserPresence;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -59,19 +56,11 @@ final class ExpiryDetector implements Punctuator {
             meters.detectorHeldBack();
             return;
         }
-        List<DeadlineKey> due = index.due(now, settings.maxEntriesPerTick());
+        List<DeadlineKey> due = index.takeDue(now, settings.maxEntriesPerTick());
         meters.detectorLag(context.taskId().partition(), due.isEmpty() ? 0 : now - due.get(0).deadline());
-        // a device can have several due entries (filed at different deadlines); settle it once
-        Set<DeadlineKey.Device> settled = new HashSet<>();
         for (DeadlineKey entry : due) {
-            index.remove(entry);
-            if (settled.add(entry.device())) {
-                settle(entry, now);
-            }
+            settle(entry, now);
         }
-        boolean capped = due.size() == settings.maxEntriesPerTick();
-        // capped: entries at the last deadline may remain, so the watermark stays on it
-        index.advanceTo(capped ? due.get(due.size() - 1).deadline() : now + 1);
     }
 
     private void settle(DeadlineKey entry, long now) {
@@ -89,12 +78,5 @@ final class ExpiryDetector implements Punctuator {
         context.forward(new Record<>(entry.userId(), PresenceEventMapper.toPresenceEvent(proposal), proposal.timestamp()),
                 expirySink);
         meters.expiryProposed(PresenceEventMapper.typeOf(proposal));
-    }
-
-    /** Whether the task is still reading a backlog, judged from the input partition's lag. */
-    record ReplayGuard(InputBacklog backlog, TopicPartition input, long maxInputLag) {
-        boolean isReplaying() {
-            return backlog.recordsBehind(input) > maxInputLag;
-        }
     }
 }

@@ -30,6 +30,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
  */
 public final class TimeoutDetectorProcessor implements Processor<String, FoldResult, String, PresenceEvent> {
 
+    static final String DEADLINES = "session-deadlines";
+
     private final SessionTimeouts timeouts;
     private final DetectorSettings settings;
     private final InputBacklog backlog;
@@ -48,7 +50,7 @@ public final class TimeoutDetectorProcessor implements Processor<String, FoldRes
 
     /** The stores this processor owns, besides {@code user-status} which it reads. */
     public static List<StoreBuilder<?>> stores() {
-        return List.of(DeadlineIndex.entriesStore(), DeadlineIndex.watermarkStore());
+        return DeadlineIndex.stores(DEADLINES);
     }
 
     /** Whether a fold result may bring a device's deadline forward, so the fold must hand it over. */
@@ -60,8 +62,8 @@ public final class TimeoutDetectorProcessor implements Processor<String, FoldRes
     @Override
     public void init(ProcessorContext<String, PresenceEvent> context) {
         KeyValueStore<String, UserPresence> statuses = context.getStateStore(UserStatusStore.NAME);
-        index = new DeadlineIndex(context.getStateStore(DeadlineIndex.STORE), context.getStateStore(DeadlineIndex.WATERMARK_STORE));
-        var replayGuard = new ExpiryDetector.ReplayGuard(backlog,
+        index = DeadlineIndex.open(context, DEADLINES);
+        var replayGuard = new ReplayGuard(backlog,
                 new TopicPartition(TopicLayout.EVENTS, context.taskId().partition()), settings.maxInputLag());
         context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME,
                 new ExpiryDetector(context, index, statuses, timeouts, settings, replayGuard, meters, expirySink));

@@ -3,6 +3,7 @@ package io.presence.streams.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presence.config.PresenceConfigLoader;
+import io.presence.streams.fanout.FanoutSettings;
 import io.presence.streams.session.Platform;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,21 @@ class PresenceStreamsSettingsTest {
         assertThat(settings.topology().detector().tick()).isEqualTo(Duration.ofMillis(250));
         assertThat(settings.blockCacheBytes()).isEqualTo(64L * 1024 * 1024);
         assertThat(settings.stateDir()).isEqualTo(Path.of(".presence-data", "streams").toAbsolutePath().normalize());
+        assertThat(settings.topology().subscriptionRetention()).isEqualTo(Duration.ofHours(24));
+        assertThat(settings.topology().fanout()).isEqualTo(FanoutSettings.defaults());
+        assertThat(settings.topology().fanout().friendsNotified()).isTrue();
+    }
+
+    @Test
+    void R_FRD_1_andR_SUB_4_areSetByEnvironment() {
+        PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
+                "PRESENCE_FEATURES_FRIEND_AUTO_NOTIFY", "false",
+                "PRESENCE_SUBSCRIPTION_RETENTION", "2h",
+                "PRESENCE_AUTH_SECRET", "s3cret")));
+
+        assertThat(settings.topology().fanout().friendsNotified()).isFalse();
+        assertThat(settings.topology().subscriptionRetention()).isEqualTo(Duration.ofHours(2));
+        assertThat(settings.authSecret()).isEqualTo("s3cret");
     }
 
     @Test

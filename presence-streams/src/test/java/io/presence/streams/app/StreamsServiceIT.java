@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.presence.avro.EventType;
 import io.presence.avro.GeneralStatus;
 import io.presence.avro.PresenceEvent;
+import io.presence.avro.SubscriptionCommand;
 import io.presence.schemas.topics.Topic;
 import io.presence.streams.dlq.DeadLetterCause;
 import io.presence.streams.dlq.DeadLetterHeaders;
+import io.presence.streams.subscription.TestTokens;
 import io.presence.streams.timeout.DetectorSettings;
 import io.presence.streams.timeout.SessionTimeouts;
+import io.presence.streams.topology.PresenceCommands;
 import io.presence.streams.topology.PresenceEvents;
 import io.presence.streams.topology.TopologySettings;
 import io.presence.testkit.PresenceCluster;
@@ -49,6 +52,7 @@ class StreamsServiceIT {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final PresenceEvents gateway = new PresenceEvents("it-" + run + "-");
+    private final PresenceCommands ingest = new PresenceCommands("it-" + run + "-c");
     private PresenceCluster cluster;
     private StreamsService service;
     private KafkaProducer<byte[], byte[]> producer;
@@ -59,7 +63,7 @@ class StreamsServiceIT {
         service = StreamsService.start(new PresenceStreamsSettings(cluster.bootstrapServers(), cluster.registryUrl(),
                 cluster.layout(), "presence-streams-it-" + run, 0, stateDir, 1, 0, 16L << 20, 4L << 20,
                 new TopologySettings(new SessionTimeouts(TIMEOUT, Map.of(), Duration.ofDays(30)),
-                        DetectorSettings.defaults())));
+                        DetectorSettings.defaults()), TestTokens.SECRET));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
         await().atMost(Duration.ofSeconds(60)).until(() -> service.state() == KafkaStreams.State.RUNNING);
@@ -133,7 +137,23 @@ class StreamsServiceIT {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("presence_events_folded_total", "presence_heartbeats_rejected_total",
-                "presence_dlq_records_total", "presence_expiries_total", "kafka_stream_");
+                "presence_dlq_records_total", "presence_expiries_total", "presence_notifications_total", "kafka_stream_");
+    }
+
+    @Test
+    void theCallersSubscriptionsAreServedOldestFirst() throws Exception {
+        String subscriber = "sub-" + run;
+        Topic<String, SubscriptionCommand> subscriptions = cluster.topics().subscriptions();
+        long now = System.currentTimeMillis();
+        send(subscriptions, subscriber, ingest.subscribe(subscriber, now, "b-" + run, "a-" + run));
+        send(subscriptions, subscriber, ingest.subscribe(subscriber, now + 1, "c-" + run));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest mine = HttpRequest.newBuilder(URI.create("http://localhost:" + service.httpPort() + "/v1/me/subscriptions"))
+                .header("Authorization", TestTokens.bearer(subscriber)).build();
+
+        String expected = "{\"userIds\":[\"b-" + run + "\",\"a-" + run + "\",\"c-" + run + "\"]}";
+        await().atMost(Duration.ofSeconds(15)).until(() -> http.send(mine, HttpResponse.BodyHandlers.ofString()).body(),
+                expected::equals);
     }
 
     private <K, V> TopicReader<K, V> reader(Topic<K, V> topic) {
@@ -141,9 +161,9 @@ class StreamsServiceIT {
                 topic.valueSerde().deserializer());
     }
 
-    private void send(Topic<String, PresenceEvent> events, String key, PresenceEvent event) throws Exception {
-        producer.send(new ProducerRecord<>(events.name(), key.getBytes(StandardCharsets.UTF_8),
-                events.valueSerde().serializer().serialize(events.name(), event))).get();
+    private <V> void send(Topic<String, V> topic, String key, V value) throws Exception {
+        producer.send(new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8),
+                topic.valueSerde().serializer().serialize(topic.name(), value))).get();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

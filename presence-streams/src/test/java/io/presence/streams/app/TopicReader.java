@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -25,7 +26,9 @@ final class TopicReader<K, V> implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), keys, values);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // a fan-out IT reads 100 000 notifications; 500 a poll would make the reader the bottleneck
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000), keys, values);
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(partitions);
@@ -36,6 +39,17 @@ final class TopicReader<K, V> implements AutoCloseable {
     List<ConsumerRecord<K, V>> poll() {
         consumer.poll(Duration.ofMillis(100)).forEach(records::add);
         return records;
+    }
+
+    /** The records that arrived since the last call, reading until nothing more is there. */
+    List<ConsumerRecord<K, V>> pollNew() {
+        int from = records.size();
+        ConsumerRecords<K, V> batch;
+        do {
+            batch = consumer.poll(Duration.ofMillis(50));
+            batch.forEach(records::add);
+        } while (!batch.isEmpty());
+        return List.copyOf(records.subList(from, records.size()));
     }
 
     @Override

@@ -3,8 +3,11 @@ package io.presence.streams.topology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.presence.avro.FriendshipEvent;
 import io.presence.avro.PresenceEvent;
 import io.presence.avro.StatusChange;
+import io.presence.avro.StatusNotification;
+import io.presence.avro.SubscriptionCommand;
 import io.presence.avro.UserStatus;
 import io.presence.schemas.registry.InMemorySchemaRegistry;
 import io.presence.schemas.topics.TopicLayout;
@@ -12,6 +15,8 @@ import io.presence.schemas.topics.Topics;
 import io.presence.streams.metrics.PresenceMeters;
 import io.presence.streams.session.UserPresence;
 import io.presence.streams.status.UserStatusStore;
+import io.presence.streams.subscription.SubscriptionLedgerStore;
+import io.presence.streams.subscription.SubscriptionList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +44,8 @@ final class PresenceDriver implements AutoCloseable {
 
     final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
     final AtomicLong recordsBehind = new AtomicLong();
-    final Topics topics = new Topics(new TopicLayout(1, 1, 1, (short) 1), new InMemorySchemaRegistry());
+    final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    final Topics topics = new Topics(new TopicLayout(1, 1, 1, (short) 1), registry);
     final TopologyTestDriver driver;
     final TestInputTopic<String, PresenceEvent> events;
     final TestInputTopic<byte[], byte[]> rawEvents;
@@ -47,6 +53,11 @@ final class PresenceDriver implements AutoCloseable {
     final TestOutputTopic<String, StatusChange> statusChanges;
     final TestOutputTopic<String, PresenceEvent> eventsWritten;
     final TestOutputTopic<byte[], byte[]> dlq;
+    final TestInputTopic<String, SubscriptionCommand> subscriptions;
+    final TestInputTopic<byte[], byte[]> rawSubscriptions;
+    final TestOutputTopic<String, SubscriptionCommand> subscriptionsWritten;
+    final TestInputTopic<String, FriendshipEvent> friendships;
+    final TestOutputTopic<String, StatusNotification> notifications;
     private Duration elapsed = Duration.ZERO;
 
     PresenceDriver(TopologySettings settings, Path stateDir) {
@@ -69,6 +80,14 @@ final class PresenceDriver implements AutoCloseable {
         statusChanges = driver.createOutputTopic(topics.statusChanges().name(),
                 topics.statusChanges().keySerde().deserializer(), topics.statusChanges().valueSerde().deserializer());
         dlq = driver.createOutputTopic(topics.dlq().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        var s = topics.subscriptions();
+        subscriptions = driver.createInputTopic(s.name(), s.keySerde().serializer(), s.valueSerde().serializer());
+        rawSubscriptions = driver.createInputTopic(s.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        subscriptionsWritten = driver.createOutputTopic(s.name(), s.keySerde().deserializer(), s.valueSerde().deserializer());
+        var f = topics.friendships();
+        friendships = driver.createInputTopic(f.name(), f.keySerde().serializer(), f.valueSerde().serializer());
+        var n = topics.notifications();
+        notifications = driver.createOutputTopic(n.name(), n.keySerde().deserializer(), n.valueSerde().deserializer());
     }
 
     /** Writes events as a gateway would, each with its own timestamp as the record timestamp. */
@@ -87,6 +106,31 @@ final class PresenceDriver implements AutoCloseable {
         }
         driver.advanceWallClockTime(Duration.ofMillis(target - now));
         elapsed = offset;
+    }
+
+    /** Writes commands as ingest would, keyed by subscriber, each with its own timestamp. */
+    void pipe(SubscriptionCommand... input) {
+        for (SubscriptionCommand command : input) {
+            subscriptions.pipeInput(new TestRecord<>(command.getSubscriberId(), command, command.getTimestamp()));
+        }
+    }
+
+    /** Writes friendship events as the friend service would, keyed by the side they are about. */
+    void pipe(FriendshipEvent... input) {
+        for (FriendshipEvent event : input) {
+            friendships.pipeInput(new TestRecord<>(event.getUserId(), event, event.getTimestamp()));
+        }
+    }
+
+    /** The subscriber's list in the ledger store, oldest first; empty when it has none. */
+    List<String> subscriptionsOf(String subscriberId) {
+        KeyValueStore<String, SubscriptionList> ledger = driver.getKeyValueStore(SubscriptionLedgerStore.NAME);
+        SubscriptionList list = ledger.get(subscriberId);
+        return list == null ? List.of() : list.targetIds();
+    }
+
+    List<StatusNotification> notified() {
+        return notifications.readValuesToList();
     }
 
     UserPresence storedState(String userId) {

@@ -1,0 +1,34 @@
+package io.presence.streams.input;
+
+import java.time.Instant;
+
+/**
+ * The fields every record of SPEC §2 carries — {@code eventId}, {@code source}, {@code timestamp} —
+ * and the rules they follow on every input topic.
+ */
+final class Envelope {
+
+    static final int MAX_OPAQUE_LENGTH = 128;
+
+    private Envelope() {
+    }
+
+    /** The first envelope rule broken, as a message naming the field; null when all hold. */
+    static String problemWith(String eventId, String source, Instant timestamp) {
+        if (!isOpaque(eventId)) {
+            return "eventId must be 1-" + MAX_OPAQUE_LENGTH + " characters";
+        }
+        if (!isOpaque(source)) {
+            return "source must be 1-" + MAX_OPAQUE_LENGTH + " characters";
+        }
+        if (timestamp.toEpochMilli() <= 0) {
+            return "timestamp must be positive epoch milliseconds, was " + timestamp.toEpochMilli();
+        }
+        return null;
+    }
+
+    /** An id chosen by a writer (event, connection): any characters, but not empty and not unbounded. */
+    static boolean isOpaque(String value) {
+        return value != null && !value.isEmpty() && value.length() <= MAX_OPAQUE_LENGTH;
+    }
+}
