@@ -1,0 +1,43 @@
+package io.presence.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class LatencySummaryTest {
+
+    @Test
+    void reportsPercentilesOfMicrosecondsInMilliseconds() {
+        Histogram micros = LatencySummary.newMicrosHistogram();
+        for (int ms = 1; ms <= 1000; ms++) {
+            micros.recordValue(ms * 1000L);
+        }
+
+        LatencySummary summary = LatencySummary.of(micros);
+
+        // 3 significant digits: each figure is within 0.1 % of the exact one
+        assertThat(summary.count()).isEqualTo(1000);
+        assertThat(summary.p50Ms()).isCloseTo(500, within(0.5));
+        assertThat(summary.p90Ms()).isCloseTo(900, within(0.9));
+        assertThat(summary.p99Ms()).isCloseTo(990, within(1.0));
+        assertThat(summary.maxMs()).isCloseTo(1000, within(1.0));
+        assertThat(summary.meanMs()).isCloseTo(500.5, within(0.5));
+    }
+
+    @Test
+    void formatsEveryPercentileOnOneLine() {
+        Histogram micros = LatencySummary.newMicrosHistogram();
+        micros.recordValue(2500);
+
+        assertThat(LatencySummary.of(micros).format())
+                .isEqualTo("n=1 p50=2.50 p90=2.50 p99=2.50 p99.9=2.50 max=2.50 mean=2.50 ms");
+    }
+
+    @Test
+    void anEmptyHistogramIsAllZeros() {
+        assertThat(LatencySummary.of(LatencySummary.newMicrosHistogram()).format())
+                .isEqualTo("n=0 p50=0.00 p90=0.00 p99=0.00 p99.9=0.00 max=0.00 mean=0.00 ms");
+    }
+}
