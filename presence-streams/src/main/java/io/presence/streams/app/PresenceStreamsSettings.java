@@ -2,6 +2,7 @@ package io.presence.streams.app;
 
 import com.typesafe.config.Config;
 import io.presence.schemas.topics.TopicLayout;
+import io.presence.streams.query.QuerySettings;
 import io.presence.streams.session.Platform;
 import io.presence.streams.timeout.DetectorSettings;
 import io.presence.streams.timeout.SessionTimeouts;
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param stateDir        where RocksDB keeps the stores
  * @param blockCacheBytes one block cache shared by every store: the bound on RocksDB's memory
  * @param writeBufferBytes the part of it memtables may take
+ * @param query           the query API: access rules and how keys are routed between instances
  */
 public record PresenceStreamsSettings(
         String bootstrap,
@@ -30,7 +32,8 @@ public record PresenceStreamsSettings(
         int standbyReplicas,
         long blockCacheBytes,
         long writeBufferBytes,
-        TopologySettings topology) {
+        TopologySettings topology,
+        QuerySettings query) {
 
     public static PresenceStreamsSettings from(Config config) {
         Config streams = config.getConfig("presence.streams");
@@ -48,7 +51,8 @@ public record PresenceStreamsSettings(
                 new TopologySettings(timeouts(config), new DetectorSettings(
                         streams.getDuration("detector.tick"),
                         streams.getInt("detector.max-entries-per-tick"),
-                        streams.getLong("detector.max-input-lag"))));
+                        streams.getLong("detector.max-input-lag"))),
+                QuerySettings.from(config));
     }
 
     private static Path stateDir(Config config) {
