@@ -43,7 +43,9 @@ public final class HttpPeerLookup implements PeerLookup {
     public <V, A> CompletableFuture<Map<String, KeyResult<A>>> read(HostInfo peer, QueryableStore<V, A> store,
                                                                    Map<Integer, List<String>> keysByPartition, boolean staleAllowed) {
         List<String> asked = keysByPartition.values().stream().flatMap(List::stream).toList();
+        // the request timeout makes the client drop a hung exchange; orTimeout also bounds reading the answer
         HttpRequest request = HttpRequest.newBuilder(uri(peer, store))
+                .timeout(timeout)
                 .header(InternalKey.HEADER, key.value())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body(new PeerLookupRequest(keysByPartition, staleAllowed))))
