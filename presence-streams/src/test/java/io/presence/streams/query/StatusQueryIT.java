@@ -86,7 +86,9 @@ class StatusQueryIT {
                 try (QueryLoad load = new QueryLoad(a, batch)) {
                     b.close();
                     bStopped = true;
-                    // then: after the rebalance A answers every id correctly
+                    // then: after the rebalance A owns every partition and answers every id correctly from them
+                    await().atMost(SETTLE).until(() -> a.state() == KafkaStreams.State.RUNNING
+                            && activeOwners(a).equals(Set.of(hostOf(a))));
                     awaitExactAnswer(a, batch);
                     load.awaitMoreAnswers(3);
                     duringFailover = load.answers();
@@ -96,7 +98,9 @@ class StatusQueryIT {
                     b.close();
                 }
             }
-            assertThat(activeOwners(a)).containsOnly(hostOf(a));
+            double byStandbys = keysAnswered(a, "standby");
+            assertThat(ask(a, batch).statuses()).isEqualTo(users.expectedFor(batch));
+            assertThat(keysAnswered(a, "standby")).as("keys answered by standby copies after the rebalance").isEqualTo(byStandbys);
         }
 
         // and: no answer at any time was a 5xx other than 50301
@@ -189,10 +193,18 @@ class StatusQueryIT {
 
     /** How many internal lookups an instance served, from its own request metrics. */
     private static double internalLookupsServed(StreamsService instance) throws Exception {
+        return metric(instance, "http_server_requests_seconds_count", "/internal/v1/stores/");
+    }
+
+    /** How many keys an instance's queries had answered by {@code copy} (active, standby, none). */
+    private static double keysAnswered(StreamsService instance, String copy) throws Exception {
+        return metric(instance, "presence_query_keys_total", "answered_by=\"" + copy + "\"");
+    }
+
+    private static double metric(StreamsService instance, String name, String labelPart) throws Exception {
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + instance.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-        return metrics.body().lines()
-                .filter(line -> line.startsWith("http_server_requests_seconds_count") && line.contains("/internal/v1/stores/"))
+        return metrics.body().lines().filter(line -> line.startsWith(name) && line.contains(labelPart))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
