@@ -35,6 +35,7 @@ class EndToEndIT {
         PresenceStreamsSettings streamsSettings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
                 "PRESENCE_KAFKA_BOOTSTRAP", cluster.bootstrap(),
                 "PRESENCE_SCHEMA_REGISTRY_URL", cluster.registryUrl(),
+                "PRESENCE_AUTH_SECRET", TestTokens.SECRET,
                 "PRESENCE_STREAMS_APPLICATION_ID", "presence-streams-e2e-" + UUID.randomUUID(),
                 "PRESENCE_STREAMS_PORT", "0",
                 "PRESENCE_STREAMS_STATE_DIR", stateDir.toString(),

@@ -3,6 +3,7 @@ package io.presence.streams.app;
 import com.typesafe.config.Config;
 import io.presence.schemas.topics.TopicLayout;
 import io.presence.streams.fanout.FanoutSettings;
+import io.presence.streams.query.QuerySettings;
 import io.presence.streams.session.Platform;
 import io.presence.streams.timeout.DetectorSettings;
 import io.presence.streams.timeout.SessionTimeouts;
@@ -19,7 +20,7 @@ import java.util.Map;
  * @param stateDir        where RocksDB keeps the stores
  * @param blockCacheBytes one block cache shared by every store: the bound on RocksDB's memory
  * @param writeBufferBytes the part of it memtables may take
- * @param authSecret      {@code presence.auth.secret}: verifies the client tokens of the HTTP API
+ * @param query           the query API: access rules and how keys are routed between instances
  */
 public record PresenceStreamsSettings(
         String bootstrap,
@@ -33,7 +34,7 @@ public record PresenceStreamsSettings(
         long blockCacheBytes,
         long writeBufferBytes,
         TopologySettings topology,
-        String authSecret) {
+        QuerySettings query) {
 
     public static PresenceStreamsSettings from(Config config) {
         Config streams = config.getConfig("presence.streams");
@@ -49,7 +50,7 @@ public record PresenceStreamsSettings(
                 streams.getBytes("rocksdb.block-cache-size"),
                 streams.getBytes("rocksdb.write-buffer-size"),
                 topology(config),
-                config.getString("presence.auth.secret"));
+                QuerySettings.from(config));
     }
 
     private static TopologySettings topology(Config config) {

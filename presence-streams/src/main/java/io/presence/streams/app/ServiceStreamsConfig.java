@@ -4,6 +4,7 @@ import io.presence.streams.metrics.PresenceMeters;
 import io.presence.streams.topology.ProcessingConfig;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 /** The Streams config of the running service: the topology's processing config plus deployment settings. */
 final class ServiceStreamsConfig {
@@ -11,8 +12,10 @@ final class ServiceStreamsConfig {
     private ServiceStreamsConfig() {
     }
 
-    static Properties properties(PresenceStreamsSettings settings, PresenceMeters meters, RocksDbMemory memory) {
+    /** @param self where other instances reach this one's query API ({@code application.server}) */
+    static Properties properties(PresenceStreamsSettings settings, PresenceMeters meters, RocksDbMemory memory, HostInfo self) {
         Properties props = ProcessingConfig.properties(settings.applicationId(), meters);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());

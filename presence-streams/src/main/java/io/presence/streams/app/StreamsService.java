@@ -11,24 +11,29 @@ import io.presence.schemas.registry.SchemaRegistryClient;
 import io.presence.schemas.topics.TopicBootstrapper;
 import io.presence.schemas.topics.Topics;
 import io.presence.streams.metrics.PresenceMeters;
-import io.presence.streams.subscription.LocalLedgerLookup;
+import io.presence.streams.query.QueryApi;
 import io.presence.streams.subscription.MySubscriptionsEndpoint;
+import io.presence.streams.subscription.RoutedLedgerLookup;
+import io.presence.streams.query.routing.KafkaStreamsStoreAccess;
+import io.presence.streams.query.routing.StoreAccess;
 import io.presence.streams.topology.PresenceTopology;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The presence-streams service: the topology running in Kafka Streams, with {@code /health}
- * (200 only while Streams is RUNNING), {@code /metrics} (Kafka Streams' metrics through
- * Micrometer, plus the topology's own) and the client API ({@code GET /v1/me/subscriptions}) on
- * the shared HTTP edge.
+ * The presence-streams service: the topology running in Kafka Streams, with the query API
+ * ({@code POST /v1/status:query}, {@code GET /v1/me/subscriptions} and the instances' internal lookup), {@code /health} (200 only
+ * while Streams is RUNNING) and {@code /metrics} (Kafka Streams' metrics through Micrometer, plus
+ * the topology's own) on the shared HTTP edge.
  */
 public final class StreamsService implements AutoCloseable {
 
@@ -42,6 +47,7 @@ public final class StreamsService implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final HttpEdge http;
+    private final StoreAccess storeAccess;
 
     private StreamsService(PresenceStreamsSettings settings) {
         SchemaRegistryClient registry = new SchemaRegistryClient(settings.registryUrl());
@@ -52,23 +58,35 @@ public final class StreamsService implements AutoCloseable {
         PublicSchemas.registerAll(registry);
         PresenceMeters meters = new PresenceMeters(metrics);
         rocksDbMemory = new RocksDbMemory(settings.blockCacheBytes(), settings.writeBufferBytes());
-        streams = new KafkaStreams(
-                PresenceTopology.build(settings.topology(), new Topics(settings.topics(), registry), meters, backlog),
-                ServiceStreamsConfig.properties(settings, meters, rocksDbMemory));
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(metrics);
+        // HTTP before Streams: application.server must name the port actually bound, and Streams takes it at construction
         try {
-            HttpEdge edge = new HttpEdge(EdgeSettings.defaults(), metrics, this::whyNotReady);
-            new MySubscriptionsEndpoint(new JwtVerifier(settings.authSecret()),
-                    new LocalLedgerLookup(streams, settings.topics().userPartitions())).declareOn(edge.app());
-            http = edge.start(settings.port());
+            http = new HttpEdge(EdgeSettings.defaults(), metrics, this::whyNotReady).start(settings.port());
         } catch (RuntimeException e) {
-            closeStreams();
+            rocksDbMemory.close();
             throw e;
         }
+        HostInfo self = settings.query().advertisedServer(http.port());
+        try {
+            streams = new KafkaStreams(
+                    PresenceTopology.build(settings.topology(), new Topics(settings.topics(), registry), meters, backlog),
+                    ServiceStreamsConfig.properties(settings, meters, rocksDbMemory, self));
+        } catch (RuntimeException e) {
+            http.close();
+            rocksDbMemory.close();
+            throw e;
+        }
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics);
+        storeAccess = new KafkaStreamsStoreAccess(streams, self);
+        QueryApi queryApi = new QueryApi(settings.query(), storeAccess, metrics, InstantSource.system());
+        queryApi.routes(http.app());
+        new MySubscriptionsEndpoint(new JwtVerifier(settings.query().authSecret()),
+                new RoutedLedgerLookup(queryApi.keyLookup(), settings.query().unavailableRetryAfter()))
+                .declareOn(http.app());
         backlog.startSampling(streams::metrics, settings.topology().detector().tick());
         streams.start();
-        log.info("presence-streams {} started; HTTP on port {}", settings.applicationId(), http.port());
+        log.info("presence-streams {} started; HTTP on port {}, reachable by other instances at {}:{}",
+                settings.applicationId(), http.port(), self.host(), self.port());
     }
 
     /** Creates the topics and public schemas if missing, then starts Streams and the HTTP edge. */
@@ -80,12 +98,22 @@ public final class StreamsService implements AutoCloseable {
         return http.port();
     }
 
+    /** This instance's own store copies and the key placement, as the query API reads them (benchmarks use it for a baseline). */
+    public StoreAccess storeAccess() {
+        return storeAccess;
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }
 
     private Optional<String> whyNotReady() {
-        KafkaStreams.State state = streams.state();
+        // the edge serves /health while Kafka Streams is still being built
+        KafkaStreams built = streams;
+        if (built == null) {
+            return Optional.of("Kafka Streams is being set up");
+        }
+        KafkaStreams.State state = built.state();
         return state == KafkaStreams.State.RUNNING ? Optional.empty() : Optional.of("Kafka Streams is " + state);
     }
 

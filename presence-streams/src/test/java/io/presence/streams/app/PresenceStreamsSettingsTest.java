@@ -1,20 +1,24 @@
 package io.presence.streams.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.typesafe.config.ConfigException;
 import io.presence.config.PresenceConfigLoader;
 import io.presence.streams.fanout.FanoutSettings;
+import io.presence.streams.query.QuerySettings;
 import io.presence.streams.session.Platform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
 class PresenceStreamsSettingsTest {
 
     @Test
     void theDefaultsAreTheSpecs() {
-        PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of()));
+        PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", "s")));
 
         assertThat(settings.port()).isEqualTo(8083);
         assertThat(settings.applicationId()).isEqualTo("presence-streams");
@@ -37,12 +41,13 @@ class PresenceStreamsSettingsTest {
 
         assertThat(settings.topology().fanout().friendsNotified()).isFalse();
         assertThat(settings.topology().subscriptionRetention()).isEqualTo(Duration.ofHours(2));
-        assertThat(settings.authSecret()).isEqualTo("s3cret");
+        assertThat(settings.query().authSecret()).isEqualTo("s3cret");
     }
 
     @Test
     void R_SES_4_theTimeoutIsSetByEnvironmentForAllPlatformsOrOne() {
         PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
+                "PRESENCE_AUTH_SECRET", "s",
                 "PRESENCE_HEARTBEAT_TIMEOUT", "10s",
                 "PRESENCE_HEARTBEAT_TIMEOUT_BY_PLATFORM_WEB", "2m")));
 
@@ -53,8 +58,41 @@ class PresenceStreamsSettingsTest {
     @Test
     void theStateFollowsTheDataDirectory() {
         PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
+                "PRESENCE_AUTH_SECRET", "s",
                 "PRESENCE_DATA_DIR", "/var/lib/presence")));
 
         assertThat(settings.stateDir()).isEqualTo(Path.of("/var/lib/presence/streams"));
+    }
+
+    @Test
+    void theQueryDefaultsAreTheSpecs() {
+        QuerySettings query = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", "s"))).query();
+
+        assertThat(query.maxIds()).isEqualTo(500);
+        assertThat(query.othersEnabled()).isTrue();
+        assertThat(query.othersLimit().calls()).isEqualTo(20);
+        assertThat(query.othersLimit().window()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(query.routing().standbyReads()).isTrue();
+        assertThat(query.advertisedHost()).isNotBlank();
+        assertThat(query.internalKey()).isEmpty();
+    }
+
+    @Test
+    void R_QRY_4_theAdvertisedServerIsTheBoundPortUnlessConfigured() {
+        QuerySettings bound = QuerySettings.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", "s",
+                "PRESENCE_STREAMS_ADVERTISED_HOST", "streams-0.presence")));
+        QuerySettings mapped = QuerySettings.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", "s",
+                "PRESENCE_STREAMS_ADVERTISED_HOST", "streams-0.presence", "PRESENCE_STREAMS_ADVERTISED_PORT", "18083")));
+
+        assertThat(bound.advertisedServer(41234)).isEqualTo(new HostInfo("streams-0.presence", 41234));
+        assertThat(mapped.advertisedServer(41234)).isEqualTo(new HostInfo("streams-0.presence", 18083));
+    }
+
+    @Test
+    void anEmptyAuthSecretIsAClearError() {
+        assertThatThrownBy(() -> PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("presence.auth.secret")
+                .hasMessageContaining("PRESENCE_AUTH_SECRET");
     }
 }

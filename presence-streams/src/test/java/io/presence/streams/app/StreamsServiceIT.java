@@ -7,9 +7,11 @@ import io.presence.avro.EventType;
 import io.presence.avro.GeneralStatus;
 import io.presence.avro.PresenceEvent;
 import io.presence.avro.SubscriptionCommand;
+import io.presence.config.PresenceConfigLoader;
 import io.presence.schemas.topics.Topic;
 import io.presence.streams.dlq.DeadLetterCause;
 import io.presence.streams.dlq.DeadLetterHeaders;
+import io.presence.streams.query.QuerySettings;
 import io.presence.streams.subscription.TestTokens;
 import io.presence.streams.timeout.DetectorSettings;
 import io.presence.streams.timeout.SessionTimeouts;
@@ -63,7 +65,9 @@ class StreamsServiceIT {
         service = StreamsService.start(new PresenceStreamsSettings(cluster.bootstrapServers(), cluster.registryUrl(),
                 cluster.layout(), "presence-streams-it-" + run, 0, stateDir, 1, 0, 16L << 20, 4L << 20,
                 new TopologySettings(new SessionTimeouts(TIMEOUT, Map.of(), Duration.ofDays(30)),
-                        DetectorSettings.defaults()), TestTokens.SECRET));
+                        DetectorSettings.defaults()),
+                QuerySettings.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", TestTokens.SECRET,
+                        "PRESENCE_STREAMS_ADVERTISED_HOST", "localhost")))));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
         await().atMost(Duration.ofSeconds(60)).until(() -> service.state() == KafkaStreams.State.RUNNING);

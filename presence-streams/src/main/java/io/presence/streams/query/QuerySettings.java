@@ -1,0 +1,74 @@
+package io.presence.streams.query;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.presence.http.ratelimit.RateLimit;
+import io.presence.streams.query.routing.RoutingSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The query API's configuration (SPEC §5, §9), read once at start-up.
+ *
+ * @param othersEnabled    {@code presence.features.query-and-subscribe}: may a caller query anyone but itself
+ * @param othersLimit      the per-caller limit on queries of others
+ * @param advertisedHost   the host other instances reach this one at (part of {@code application.server})
+ * @param advertisedPort   the port they reach it at; 0 means the port the HTTP edge listens on
+ * @param internalKey      the key of the internal lookup; empty means derived from the auth secret
+ * @param unavailableRetryAfter the {@code Retry-After} of a 50301
+ */
+public record QuerySettings(String authSecret, boolean othersEnabled, RateLimit othersLimit, int maxIds,
+                            String advertisedHost, int advertisedPort, String internalKey, RoutingSettings routing,
+                            Duration unavailableRetryAfter) {
+
+    private static final String SECRET_KEY = "presence.auth.secret";
+
+    public QuerySettings {
+        if (authSecret == null || authSecret.isEmpty()) {
+            throw new ConfigException.BadValue(SECRET_KEY,
+                    "it is empty; set PRESENCE_AUTH_SECRET to the HS256 secret that signs client tokens");
+        }
+        if (maxIds < 1) {
+            throw new ConfigException.BadValue("presence.streams.query.max-ids", "must be >= 1, was " + maxIds);
+        }
+    }
+
+    public static QuerySettings from(Config config) {
+        Config streams = config.getConfig("presence.streams");
+        Config query = streams.getConfig("query");
+        return new QuerySettings(
+                config.getString(SECRET_KEY),
+                config.getBoolean("presence.features.query-and-subscribe"),
+                RateLimit.fromConfig(config),
+                query.getInt("max-ids"),
+                advertisedHost(streams.getString("advertised-host")),
+                streams.getInt("advertised-port"),
+                streams.getString("internal-key"),
+                new RoutingSettings(query.getDuration("peer-timeout"), query.getInt("active-attempts"),
+                        query.getDuration("retry-backoff"), query.getBoolean("standby-reads"),
+                        query.getDuration("failing-peer-pause")),
+                query.getDuration("unavailable-retry-after"));
+    }
+
+    /** This instance's {@code application.server}, once the HTTP edge listens on {@code boundPort}. */
+    public HostInfo advertisedServer(int boundPort) {
+        return new HostInfo(advertisedHost, advertisedPort == 0 ? boundPort : advertisedPort);
+    }
+
+    private static String advertisedHost(String configured) {
+        if (!configured.isBlank()) {
+            return configured;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            // a machine whose own name does not resolve can still serve a single instance locally
+            LoggerFactory.getLogger(QuerySettings.class).warn("this machine's host name does not resolve ({});"
+                    + " advertising 'localhost': set presence.streams.advertised-host when running several instances", e.getMessage());
+            return "localhost";
+        }
+    }
+}
