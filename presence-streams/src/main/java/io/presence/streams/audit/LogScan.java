@@ -34,14 +34,17 @@ final class LogScan {
         remaining.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
         consumer.pause(ends.keySet().stream().filter(tp -> !remaining.containsKey(tp)).toList());
         while (!remaining.isEmpty()) {
+            long handled = 0;
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                 TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                 Long end = remaining.get(tp);
                 if (end != null && record.offset() < end) {
                     handler.accept(record);
-                    progress.advance(1);
+                    handled++;
                 }
             }
+            // once per batch: the counter is shared by every partition's reader
+            progress.advance(handled);
             // position, not the last record's offset: transaction markers and aborted data take offsets too
             for (TopicPartition tp : List.copyOf(remaining.keySet())) {
                 if (consumer.position(tp) >= remaining.get(tp)) {

@@ -24,7 +24,7 @@ import org.apache.kafka.common.errors.SerializationException;
 final class VerifyReplay {
 
     /** The verdict: identical changes and mismatches over the partitions read. */
-    record Verdict(long identical, long mismatches, long skippedEvents) {
+    record Verdict(long identical, long mismatches, long skippedEvents, long recordsRead) {
         boolean identicalLogs() {
             return mismatches == 0;
         }
@@ -64,6 +64,7 @@ final class VerifyReplay {
                 onMismatch.accept(mismatch);
             }
         };
+        long recordsRead;
         try (ReplayProgress progress = display.start(ends.values().stream().mapToLong(Long::longValue).sum())) {
             ParallelPartitions.run(all, threads, partition -> {
                 ChangeComparison comparison = new ChangeComparison(serialized);
@@ -73,8 +74,9 @@ final class VerifyReplay {
                 mismatches.addAndGet(comparison.mismatches());
                 skipped.addAndGet(skippedHere);
             });
+            recordsRead = progress.done();
         }
-        return new Verdict(identical.get(), mismatches.get(), skipped.get());
+        return new Verdict(identical.get(), mismatches.get(), skipped.get(), recordsRead);
     }
 
     private long compare(int partition, Map<TopicPartition, Long> ends, ReplayProgress progress,
