@@ -27,6 +27,7 @@ public final class ReplayBenchmarkMain {
         boolean quick = List.of(args).contains("--quick");
         long events = quick ? 300_000 : 5_000_000;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        String result;
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
              PresenceCluster cluster = PresenceCluster.start(broker)) {
             long changes = write(cluster, events);
@@ -42,10 +43,12 @@ public final class ReplayBenchmarkMain {
                 }
                 System.out.printf("raw read: %,.0f records/s; verify: %,.0f records/s (%d threads, %d cores)%n",
                         raw, verify, threads, Runtime.getRuntime().availableProcessors());
-                System.out.printf("RESULT scenario=replay value=%.0f unit=records/s baseline=%.0f ratio=%.2f%n",
+                result = String.format("RESULT scenario=replay value=%.0f unit=records/s baseline=%.0f ratio=%.2f",
                         verify, raw, verify / raw);
             }
         }
+        // after the broker's shutdown logging, so the headline is the last line
+        System.out.println(result);
     }
 
     private static long write(PresenceCluster cluster, long events) {
