@@ -23,18 +23,29 @@ final class ClusterOptions {
     @Option(names = "--no-progress", description = "no progress bar on stderr")
     boolean noProgress;
 
+    private Config config;
+
     AuditCluster connect() {
-        Config config = PresenceConfigLoader.load();
+        Config config = config();
         return AuditCluster.connect(
                 bootstrap != null ? bootstrap : config.getString("presence.kafka.bootstrap"),
                 registry != null ? registry : config.getString("presence.schema-registry.url"));
     }
 
+    /** A bar redrawn with carriage returns only makes sense on a terminal; piped stderr stays clean. */
     ProgressDisplay progress(PrintStream err) {
-        return new ProgressDisplay(!noProgress, err);
+        return new ProgressDisplay(!noProgress && System.console() != null, err);
     }
 
-    static TopicLayout layout() {
-        return TopicLayout.fromConfig(PresenceConfigLoader.load());
+    /** Topic names come from the same config as the services', so a renamed layout is followed. */
+    TopicLayout layout() {
+        return TopicLayout.fromConfig(config());
+    }
+
+    private Config config() {
+        if (config == null) {
+            config = PresenceConfigLoader.load();
+        }
+        return config;
     }
 }

@@ -36,7 +36,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AuditCluster connected = cluster.connect()) {
-            new HistoryReplay(connected, ClusterOptions.layout().events().name())
+            new HistoryReplay(connected, cluster.layout().events().name())
                     .run(user, from, to, cluster.progress(main.err), change -> print(change, main.out));
         }
         return ExitCodes.OK;
@@ -67,6 +67,7 @@ final class HistoryCommand implements Callable<Integer> {
         return cause instanceof SessionEvent.OfDevice device ? device.deviceId() : "-";
     }
 
+    /** The public event spells the connection for every type that has one; no second instanceof chain. */
     private static String connectionOf(SessionEvent cause) {
         String connection = PresenceEventMapper.toPresenceEvent(cause).getConnectionId();
         return connection == null ? "-" : connection;

@@ -20,6 +20,15 @@ final class ParallelPartitions {
     private ParallelPartitions() {
     }
 
+    /** Partitions 0 … count-1. */
+    static List<Integer> all(int count) {
+        List<Integer> all = new ArrayList<>(count);
+        for (int p = 0; p < count; p++) {
+            all.add(p);
+        }
+        return all;
+    }
+
     static void run(List<Integer> partitions, int threads, IntConsumer task) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, partitions.size())));
         try {

@@ -63,7 +63,7 @@ final class ReplayProgress implements AutoCloseable {
         err.flush();
     }
 
-    String line() {
+    private String line() {
         long now = done.get();
         double fraction = total == 0 ? 1 : Math.min(1, (double) now / total);
         int filled = (int) Math.round(fraction * WIDTH);

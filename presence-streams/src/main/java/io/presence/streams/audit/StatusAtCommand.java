@@ -35,7 +35,7 @@ final class StatusAtCommand implements Callable<Integer> {
     public Integer call() {
         StatusRecordWriter writer = StatusRecordWriter.of(format, main.out);
         try (AuditCluster connected = cluster.connect()) {
-            var replay = new StatusAtReplay(connected, ClusterOptions.layout().events().name(), cluster.threads);
+            var replay = new StatusAtReplay(connected, cluster.layout().events().name(), cluster.threads);
             writer.begin();
             replay.run(at, new LinkedHashSet<>(users), cluster.progress(main.err), records -> records.forEach(writer::write));
             writer.end();

@@ -38,7 +38,7 @@ final class StatusAtReplay {
      */
     void run(Instant at, Set<String> users, ProgressDisplay display, Consumer<List<UserStatus>> sink) {
         int partitions = cluster.partitions(eventsTopic);
-        List<Integer> toRead = users.isEmpty() ? allOf(partitions) : partitionsOf(users, partitions);
+        List<Integer> toRead = users.isEmpty() ? ParallelPartitions.all(partitions) : partitionsOf(users, partitions);
         Map<TopicPartition, Long> ends;
         try (KafkaConsumer<String, byte[]> consumer = cluster.consumer()) {
             ends = AsOfCut.endsAt(consumer, toRead.stream().map(p -> new TopicPartition(eventsTopic, p)).toList(), at);
@@ -73,14 +73,6 @@ final class StatusAtReplay {
             }
         }
         return named;
-    }
-
-    static List<Integer> allOf(int partitions) {
-        List<Integer> all = new ArrayList<>(partitions);
-        for (int p = 0; p < partitions; p++) {
-            all.add(p);
-        }
-        return all;
     }
 
     private static List<Integer> partitionsOf(Set<String> users, int partitions) {

@@ -31,7 +31,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var layout = ClusterOptions.layout();
+        var layout = cluster.layout();
         String changes = statusChangesTopic != null ? statusChangesTopic : layout.statusChanges().name();
         VerifyReplay.Verdict verdict;
         try (AuditCluster connected = cluster.connect()) {

@@ -50,7 +50,7 @@ final class VerifyReplay {
             throw new AuditException(changesTopic + " has " + changePartitions + " partitions but " + eventsTopic
                     + " has " + partitions + "; they must be co-partitioned", ExitCodes.UNAVAILABLE);
         }
-        List<Integer> all = StatusAtReplay.allOf(partitions);
+        List<Integer> all = ParallelPartitions.all(partitions);
         Map<TopicPartition, Long> ends;
         try (KafkaConsumer<String, byte[]> consumer = cluster.consumer()) {
             ends = LogScan.endsNow(consumer, all.stream().flatMap(p -> List.of(

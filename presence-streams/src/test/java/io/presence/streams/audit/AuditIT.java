@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.presence.avro.EventType;
-import io.presence.avro.GeneralStatus;
 import io.presence.avro.StatusChange;
 import io.presence.avro.UserStatus;
 import io.presence.streams.app.PresenceStreamsSettings;

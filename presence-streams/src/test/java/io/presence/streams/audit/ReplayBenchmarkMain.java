@@ -66,7 +66,7 @@ public final class ReplayBenchmarkMain {
         int partitions = audit.partitions(topics[0]);
         ReplayProgress counter = ReplayProgress.hidden();
         long start = System.nanoTime();
-        ParallelPartitions.run(StatusAtReplay.allOf(partitions), threads, p -> {
+        ParallelPartitions.run(ParallelPartitions.all(partitions), threads, p -> {
             try (KafkaConsumer<String, byte[]> consumer = audit.consumer()) {
                 var both = List.of(new TopicPartition(topics[0], p), new TopicPartition(topics[1], p));
                 LogScan.scan(consumer, LogScan.endsNow(consumer, both), counter, record -> { });
