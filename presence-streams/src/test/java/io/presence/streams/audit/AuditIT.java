@@ -3,6 +3,7 @@ package io.presence.streams.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presence.avro.EventType;
 import io.presence.avro.StatusChange;
 import io.presence.avro.UserStatus;
@@ -160,6 +161,24 @@ class AuditIT {
         Result cli = audit("history", "--user", user);
         assertThat(cli.out.lines()).hasSize(published.size()).allMatch(line -> line.contains(" cause "));
         assertThat(cli.out).contains("cause HEARTBEAT_EXPIRED", "ONLINE -> OFFLINE", "connection=c2");
+    }
+
+    @Test
+    void R_AUD_1_historyWindowAndJsonStatusAtAnswerForOneUser() throws Exception {
+        String user = workload.users().get(7);
+        Instant firstInstant = liveStatusAt.keySet().iterator().next();
+        long publishedAfter = live.statusChanges().stream().map(ConsumerRecord::value)
+                .filter(c -> c.getUserId().equals(user) && !c.getAt().isBefore(firstInstant)).count();
+
+        Result window = audit("history", "--user", user, "--from", firstInstant.toString());
+        Result json = audit("status-at", "--at", firstInstant.toString(), "--user", user, "--format", "json");
+
+        assertThat(window.out.lines()).hasSize((int) publishedAfter).isNotEmpty();
+        var records = new ObjectMapper().readTree(json.out);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).get("userId").asText()).isEqualTo(user);
+        assertThat(records.get(0).get("version").asLong())
+                .isEqualTo(liveStatusAt.get(firstInstant).get(user).getVersion());
     }
 
     @Test
