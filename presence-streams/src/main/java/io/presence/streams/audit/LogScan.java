@@ -17,6 +17,8 @@ import org.apache.kafka.common.TopicPartition;
 final class LogScan {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    /** A consumer retries a lost broker silently forever; an audit says so and stops instead. */
+    private static final Duration STALL = Duration.ofSeconds(60);
 
     private LogScan() {
     }
@@ -33,6 +35,7 @@ final class LogScan {
         consumer.seekToBeginning(remaining.keySet());
         remaining.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
         consumer.pause(ends.keySet().stream().filter(tp -> !remaining.containsKey(tp)).toList());
+        long lastMove = System.nanoTime();
         while (!remaining.isEmpty()) {
             long handled = 0;
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
@@ -45,13 +48,27 @@ final class LogScan {
             }
             // once per batch: the counter is shared by every partition's reader
             progress.advance(handled);
-            // position, not the last record's offset: transaction markers and aborted data take offsets too
-            for (TopicPartition tp : List.copyOf(remaining.keySet())) {
-                if (consumer.position(tp) >= remaining.get(tp)) {
-                    remaining.remove(tp);
-                    consumer.pause(List.of(tp));
-                }
+            boolean finishedOne = finishReached(consumer, remaining);
+            if (handled > 0 || finishedOne) {
+                lastMove = System.nanoTime();
+            } else if (System.nanoTime() - lastMove > STALL.toNanos()) {
+                throw new AuditException("no progress reading " + remaining.keySet() + " for " + STALL.toSeconds()
+                        + " s (broker lost?)", ExitCodes.UNAVAILABLE);
             }
         }
+    }
+
+    /** Drops the partitions that reached their end; whether any did. */
+    private static boolean finishReached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> remaining) {
+        boolean any = false;
+        // position, not the last record's offset: transaction markers and aborted data take offsets too
+        for (TopicPartition tp : List.copyOf(remaining.keySet())) {
+            if (consumer.position(tp) >= remaining.get(tp)) {
+                remaining.remove(tp);
+                consumer.pause(List.of(tp));
+                any = true;
+            }
+        }
+        return any;
     }
 }
