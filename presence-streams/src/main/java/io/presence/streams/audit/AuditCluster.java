@@ -1,0 +1,130 @@
+package io.presence.streams.audit;
+
+import io.presence.avro.PresenceEvent;
+import io.presence.avro.StatusChange;
+import io.presence.schemas.registry.SchemaRegistryClient;
+import io.presence.schemas.serde.AvroWireSerde;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The cluster an audit reads: checked up front (broker reachable, registry answering) so a wrong
+ * address is one clear line, not a consumer retrying forever. Consumers read committed data only:
+ * the live app writes transactionally (exactly_once_v2), and an aborted attempt must not count.
+ */
+final class AuditCluster implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final String bootstrap;
+    private final Admin admin;
+    private final SchemaRegistryClient registry;
+
+    private AuditCluster(String bootstrap, Admin admin, SchemaRegistryClient registry) {
+        this.bootstrap = bootstrap;
+        this.admin = admin;
+        this.registry = registry;
+    }
+
+    static AuditCluster connect(String bootstrap, String registryUrl) {
+        checkRegistry(registryUrl);
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+        try {
+            admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            admin.close(Duration.ZERO);
+            throw new AuditException("cannot reach Kafka at " + bootstrap + " within " + TIMEOUT.toSeconds()
+                    + " s (check --bootstrap)", ExitCodes.UNAVAILABLE, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admin.close(Duration.ZERO);
+            throw new AuditException("interrupted while connecting to " + bootstrap, ExitCodes.UNAVAILABLE, e);
+        }
+        return new AuditCluster(bootstrap, admin, new SchemaRegistryClient(registryUrl, TIMEOUT, 2));
+    }
+
+    /** The registry is only needed once the first record is decoded; asking it now fails early and clearly. */
+    private static void checkRegistry(String registryUrl) {
+        String problem;
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+            URI subjects = URI.create(registryUrl.endsWith("/") ? registryUrl + "subjects" : registryUrl + "/subjects");
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(subjects).timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            problem = answer.statusCode() == 200 ? null : "answered HTTP " + answer.statusCode() + " to GET " + subjects;
+        } catch (IOException | IllegalArgumentException e) {
+            problem = "is unreachable (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem = "check was interrupted";
+        }
+        if (problem != null) {
+            throw new AuditException("schema registry " + registryUrl + " " + problem + " (check --registry)",
+                    ExitCodes.UNAVAILABLE);
+        }
+    }
+
+    /** The topic's partition count; a clear error if the topic does not exist. */
+    int partitions(String topic) {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic).partitions().size();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new AuditException("topic " + topic + " does not exist on " + bootstrap, ExitCodes.UNAVAILABLE);
+            }
+            throw new AuditException("cannot describe topic " + topic + ": " + e.getCause().getMessage(),
+                    ExitCodes.UNAVAILABLE, e);
+        } catch (TimeoutException e) {
+            throw new AuditException("Kafka at " + bootstrap + " did not describe " + topic + " within "
+                    + TIMEOUT.toSeconds() + " s", ExitCodes.UNAVAILABLE, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditException("interrupted while describing " + topic, ExitCodes.UNAVAILABLE, e);
+        }
+    }
+
+    /** A consumer without a group (the audit assigns partitions and commits nothing); values stay bytes until needed. */
+    KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 32 << 20,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    AvroWireSerde<PresenceEvent> eventSerde() {
+        return new AvroWireSerde<>(registry, PresenceEvent.class);
+    }
+
+    AvroWireSerde<StatusChange> statusChangeSerde() {
+        return new AvroWireSerde<>(registry, StatusChange.class);
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,51 @@
+package io.presence.streams.audit;
+
+import com.typesafe.config.Config;
+import io.presence.config.PresenceConfigLoader;
+import io.presence.schemas.topics.TopicLayout;
+import java.io.PrintStream;
+import picocli.CommandLine.Option;
+
+/** The options every audit command shares: where the cluster is, and how the replay runs. */
+final class ClusterOptions {
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: config presence.kafka.bootstrap)")
+    String bootstrap;
+
+    @Option(names = "--registry", paramLabel = "URL",
+            description = "schema registry URL (default: config presence.schema-registry.url)")
+    String registry;
+
+    @Option(names = "--threads", paramLabel = "N", description = "partitions replayed in parallel (default: CPU cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-progress", description = "no progress bar on stderr")
+    boolean noProgress;
+
+    private Config config;
+
+    AuditCluster connect() {
+        Config config = config();
+        return AuditCluster.connect(
+                bootstrap != null ? bootstrap : config.getString("presence.kafka.bootstrap"),
+                registry != null ? registry : config.getString("presence.schema-registry.url"));
+    }
+
+    /** A bar redrawn with carriage returns only makes sense on a terminal; piped stderr stays clean. */
+    ProgressDisplay progress(PrintStream err) {
+        return new ProgressDisplay(!noProgress && System.console() != null, err);
+    }
+
+    /** Topic names come from the same config as the services', so a renamed layout is followed. */
+    TopicLayout layout() {
+        return TopicLayout.fromConfig(config());
+    }
+
+    private Config config() {
+        if (config == null) {
+            config = PresenceConfigLoader.load();
+        }
+        return config;
+    }
+}

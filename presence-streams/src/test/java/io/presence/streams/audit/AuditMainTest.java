@@ -1,0 +1,49 @@
+package io.presence.streams.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The command line without a cluster: usage errors and an unreachable registry are one line and an exit code. */
+class AuditMainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void aMissingRequiredOptionIsAUsageError() {
+        int code = run("status-at");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(text(err)).contains("--at");
+    }
+
+    @Test
+    void anUnreachableRegistryIsOneClearLineAndExitCode3() {
+        int code = run("verify", "--bootstrap", "localhost:1", "--registry", "http://localhost:1", "--no-progress");
+
+        assertThat(code).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(text(err)).startsWith("presence-audit: schema registry http://localhost:1 is unreachable")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        int code = run("--help");
+
+        assertThat(code).isZero();
+        assertThat(text(out)).contains("status-at", "history", "verify", "Exit codes");
+    }
+
+    private int run(String... args) {
+        return AuditMain.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static String text(ByteArrayOutputStream bytes) {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,77 @@
+package io.presence.streams.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.presence.avro.GeneralStatus;
+import io.presence.avro.PresenceEvent;
+import io.presence.schemas.registry.InMemorySchemaRegistry;
+import io.presence.schemas.serde.AvroWireSerde;
+import io.presence.schemas.topics.TopicLayout;
+import io.presence.streams.avro.UserStatusMapper;
+import io.presence.streams.session.FoldOutcome;
+import io.presence.streams.session.FoldResult;
+import io.presence.streams.session.StatusTransition;
+import io.presence.streams.topology.PresenceEvents;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ReplayFoldTest {
+
+    private final AvroWireSerde<PresenceEvent> serde = new AvroWireSerde<>(new InMemorySchemaRegistry(), PresenceEvent.class);
+    private final ReplayFold fold = new ReplayFold(serde, TopicLayout.EVENTS);
+    private final PresenceEvents gateway = new PresenceEvents();
+
+    @Test
+    void R_AUD_1_recordsAreFoldedWithTheLiveFoldIntoEachUsersStatus() {
+        apply("alice", gateway.login("alice", "phone", "c1", 1_000));
+        apply("bob", gateway.login("bob", "web", "c9", 1_500));
+        Optional<FoldResult> disconnect = apply("alice", gateway.disconnect("alice", "phone", "c1", 2_000));
+
+        assertThat(disconnect).map(FoldResult::outcome).contains(FoldOutcome.APPLIED_CHANGE);
+        assertThat(UserStatusMapper.toUserStatus(fold.stateOf("alice")).getStatus()).isEqualTo(GeneralStatus.OFFLINE);
+        assertThat(fold.stateOf("alice").lastSeenAt()).isEqualTo(2_000L);
+        assertThat(fold.changedUsers()).extracting(u -> u.userId()).containsExactly("alice", "bob");
+    }
+
+    @Test
+    void R_AUD_1_aUserNeverSeenIsUnloginedAtVersionZeroAndNotListedAmongChangedUsers() {
+        apply("bob", gateway.heartbeat("bob", "phone", "c1", 1_000)); // rejected: not logged in
+
+        assertThat(fold.stateOf("carol").version()).isZero();
+        assertThat(fold.changedUsers()).isEmpty();
+    }
+
+    @Test
+    void R_AUD_2_anEventTheLiveValidatorRefusesIsSkippedNotFolded() {
+        // keyed by another user: the live app dead-letters it (the key decides the partition)
+        Optional<FoldResult> misKeyed = apply("mallory", gateway.login("alice", "phone", "c1", 1_000));
+
+        assertThat(misKeyed).isEmpty();
+        assertThat(fold.stateOf("alice").version()).isZero();
+        assertThat(fold.skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void R_AUD_2_undecodableBytesAreSkippedLikeTheLiveDeserializationHandlerDoes() {
+        Optional<FoldResult> garbage = fold.apply("alice", "not avro".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(garbage).isEmpty();
+        assertThat(fold.skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void R_AUD_2_aDuplicateEventIsAppliedOnceAsLive() {
+        PresenceEvent login = gateway.login("alice", "phone", "c1", 1_000);
+        Optional<StatusTransition> first = apply("alice", login).flatMap(FoldResult::transition);
+        Optional<FoldResult> again = apply("alice", login);
+
+        assertThat(first).isPresent();
+        assertThat(again).map(FoldResult::outcome).contains(FoldOutcome.DUPLICATE);
+        assertThat(fold.stateOf("alice").version()).isEqualTo(1);
+    }
+
+    private Optional<FoldResult> apply(String key, PresenceEvent event) {
+        return fold.apply(key, serde.serialize(TopicLayout.EVENTS, event));
+    }
+}
