@@ -40,7 +40,7 @@ class EndToEndIT {
                 "PRESENCE_STREAMS_PORT", "0",
                 "PRESENCE_STREAMS_STATE_DIR", stateDir.toString(),
                 "PRESENCE_STREAMS_NUM_STANDBY_REPLICAS", "0",
-                "PRESENCE_AUTH_SECRET", TestTokens.SECRET)));
+                "PRESENCE_STREAMS_ADVERTISED_HOST", "localhost")));
         try (StreamsService streams = StreamsService.start(streamsSettings);
              IngestService ingest = cluster.start(Map.of(), InstantSource.system())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);

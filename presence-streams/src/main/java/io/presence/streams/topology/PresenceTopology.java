@@ -38,7 +38,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * observers: no I/O, so the application, the TopologyTestDriver tests, the benchmarks and
  * {@code describe()} all get the same graph. Every node, store and internal topic is named here;
  * the names are part of the deployed state (changelog and repartition topics, store directories),
- * so renaming one is a migration. See TOPOLOGY.md for the picture.
+ * so renaming one is a migration. See the README (presence-streams topology) for the picture.
  *
  * <p>Everything is one sub-topology: the stores tie the four sources together, so task {@code p}
  * reads partition {@code p} of each — all of a user's events, subscriptions, friendships and

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The topology's shape is part of the deployed state: node and store names become changelog
- * topics and state directories. This pins {@code describe()} to the copy in TOPOLOGY.md, so a
+ * topics and state directories. This pins {@code describe()} to the copy in the README, so a
  * change shows up in review (and the docs cannot go stale).
  */
 class TopologyDescriptionTest {
@@ -27,9 +27,9 @@ class TopologyDescriptionTest {
                 new Topics(new TopicLayout(6, 6, 1, (short) 1), new InMemorySchemaRegistry()),
                 new PresenceMeters(new SimpleMeterRegistry()), InputBacklog.alwaysCaughtUp()).describe().toString();
 
-        String documented = Files.readString(Path.of("TOPOLOGY.md"), StandardCharsets.UTF_8);
+        String documented = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
 
-        assertThat(documented).as("TOPOLOGY.md holds describe() verbatim; update it when the topology changes")
+        assertThat(documented).as("README.md holds describe() verbatim; update it when the topology changes")
                 .contains(described.strip());
     }
 }
