@@ -3,17 +3,13 @@ package io.presence.ingest;
 import com.typesafe.config.ConfigException;
 import io.presence.config.PresenceConfigLoader;
 import io.presence.http.PortInUseException;
-import io.presence.schemas.registry.PublicSchemas;
+import io.presence.schemas.PlatformBootstrap;
 import io.presence.schemas.registry.SchemaRegistryClient;
 import io.presence.schemas.registry.SchemaRegistryException;
-import io.presence.schemas.topics.TopicBootstrapper;
 import io.presence.schemas.topics.TopicSetupException;
 import io.presence.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Runs presence-ingest: reads the SPEC §10 configuration, makes sure the topics exist and the
@@ -40,14 +36,9 @@ public final class IngestMain {
 
     private static IngestService start() {
         IngestConfig config = IngestConfig.from(PresenceConfigLoader.load());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap()))) {
-            new TopicBootstrapper(admin, TOPIC_SETUP_TIMEOUT).ensure(config.topics().presenceTopics());
-        } catch (TopicSetupException e) {
-            throw new TopicSetupException(e.getMessage() + " (Kafka at " + config.kafkaBootstrap() + ")", e);
-        }
-        SchemaRegistryClient registry = new SchemaRegistryClient(config.schemaRegistryUrl());
-        PublicSchemas.registerAll(registry);
-        IngestService service = new IngestService(config, new Topics(config.topics(), registry), Clock.systemUTC());
+        Topics topics = PlatformBootstrap.prepare(config.kafkaBootstrap(), config.topics(),
+                new SchemaRegistryClient(config.schemaRegistryUrl()), TOPIC_SETUP_TIMEOUT);
+        IngestService service = new IngestService(config, topics, Clock.systemUTC());
         try {
             return service.start();
         } catch (PortInUseException e) {

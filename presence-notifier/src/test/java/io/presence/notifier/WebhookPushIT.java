@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.presence.avro.StatusNotification;
 import io.presence.notifier.app.NotifierService;
-import io.presence.notifier.deadletter.DeadLetterHeaders;
+import io.presence.schemas.topics.DeadLetterHeaders;
 import io.presence.testkit.PresenceCluster;
 import io.presence.testkit.PresenceClusterExtension;
 import java.time.Duration;

@@ -2,14 +2,12 @@ package io.presence.testkit;
 
 import io.presence.config.PresenceConfigLoader;
 import io.presence.registry.SchemaRegistryServer;
-import io.presence.schemas.registry.PublicSchemas;
+import io.presence.schemas.PlatformBootstrap;
 import io.presence.schemas.registry.SchemaRegistryClient;
-import io.presence.schemas.topics.TopicBootstrapper;
 import io.presence.schemas.topics.TopicLayout;
 import io.presence.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 
 /**
  * What a service's integration test needs: a real broker, our schema registry on a free port
@@ -24,12 +22,13 @@ public final class PresenceCluster implements AutoCloseable {
     private final TopicLayout layout;
     private final Topics topics;
 
-    private PresenceCluster(EmbeddedKafkaBroker broker, SchemaRegistryServer registry, TopicLayout layout) {
+    private PresenceCluster(EmbeddedKafkaBroker broker, SchemaRegistryServer registry, SchemaRegistryClient registryClient,
+                            TopicLayout layout, Topics topics) {
         this.broker = broker;
         this.registry = registry;
-        this.registryClient = new SchemaRegistryClient(registry.url());
+        this.registryClient = registryClient;
         this.layout = layout;
-        this.topics = new Topics(layout, registryClient);
+        this.topics = topics;
     }
 
     /** Starts the registry on {@code broker} with the default layout (6 user partitions). */
@@ -38,13 +37,10 @@ public final class PresenceCluster implements AutoCloseable {
     }
 
     public static PresenceCluster start(EmbeddedKafkaBroker broker, TopicLayout layout) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            new TopicBootstrapper(admin, Duration.ofSeconds(30)).ensure(layout.presenceTopics());
-        }
         SchemaRegistryServer registry = SchemaRegistryServer.startBackedByKafka(broker.bootstrapServers(), layout, 0);
-        PresenceCluster cluster = new PresenceCluster(broker, registry, layout);
-        PublicSchemas.registerAll(cluster.registryClient);
-        return cluster;
+        SchemaRegistryClient client = new SchemaRegistryClient(registry.url());
+        Topics topics = PlatformBootstrap.prepare(broker.bootstrapServers(), layout, client, Duration.ofSeconds(30));
+        return new PresenceCluster(broker, registry, client, layout, topics);
     }
 
     public EmbeddedKafkaBroker broker() {

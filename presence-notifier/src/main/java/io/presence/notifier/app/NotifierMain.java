@@ -3,16 +3,12 @@ package io.presence.notifier.app;
 import com.typesafe.config.ConfigException;
 import io.presence.config.PresenceConfigLoader;
 import io.presence.http.PortInUseException;
-import io.presence.schemas.registry.PublicSchemas;
+import io.presence.schemas.PlatformBootstrap;
 import io.presence.schemas.registry.SchemaRegistryClient;
 import io.presence.schemas.registry.SchemaRegistryException;
-import io.presence.schemas.topics.TopicBootstrapper;
 import io.presence.schemas.topics.TopicSetupException;
 import io.presence.schemas.topics.Topics;
 import java.time.Duration;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Runs presence-notifier: reads the SPEC §10 configuration, makes sure the topics exist and the
@@ -39,14 +35,9 @@ public final class NotifierMain {
 
     private static NotifierService start() {
         NotifierConfig config = NotifierConfig.from(PresenceConfigLoader.load());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap()))) {
-            new TopicBootstrapper(admin, TOPIC_SETUP_TIMEOUT).ensure(config.topics().presenceTopics());
-        } catch (TopicSetupException e) {
-            throw new TopicSetupException(e.getMessage() + " (Kafka at " + config.kafkaBootstrap() + ")", e);
-        }
-        SchemaRegistryClient registry = new SchemaRegistryClient(config.schemaRegistryUrl());
-        PublicSchemas.registerAll(registry);
-        NotifierService service = new NotifierService(config, new Topics(config.topics(), registry));
+        Topics topics = PlatformBootstrap.prepare(config.kafkaBootstrap(), config.topics(),
+                new SchemaRegistryClient(config.schemaRegistryUrl()), TOPIC_SETUP_TIMEOUT);
+        NotifierService service = new NotifierService(config, topics);
         try {
             return service.start();
         } catch (PortInUseException e) {

@@ -6,6 +6,7 @@ import io.presence.notifier.delivery.DeadLetterReason;
 import io.presence.notifier.delivery.DeadLetters;
 import io.presence.notifier.delivery.DeliveryTicket;
 import io.presence.notifier.delivery.SourceRecord;
+import io.presence.schemas.topics.DeadLetterHeaders;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -66,7 +67,8 @@ public final class DeadLetterWriter implements DeadLetters {
             return;
         }
         ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(topic, null, record.key(), record.value(),
-                DeadLetterHeaders.of(record, reason, message, exception));
+                DeadLetterHeaders.of(record.headers(), new DeadLetterHeaders.Cause(record.topic(), record.partition(),
+                        record.offset(), reason.stage(), reason.reason(), exception, message)));
         try {
             producer.send(letter, (metadata, error) -> {
                 if (error == null) {

@@ -6,23 +6,19 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.presence.http.EdgeSettings;
 import io.presence.http.HttpEdge;
 import io.presence.http.auth.JwtVerifier;
-import io.presence.schemas.registry.PublicSchemas;
+import io.presence.schemas.PlatformBootstrap;
 import io.presence.schemas.registry.SchemaRegistryClient;
-import io.presence.schemas.topics.TopicBootstrapper;
 import io.presence.schemas.topics.Topics;
 import io.presence.streams.metrics.PresenceMeters;
 import io.presence.streams.query.QueryApi;
-import io.presence.streams.subscription.MySubscriptionsEndpoint;
-import io.presence.streams.subscription.RoutedLedgerLookup;
 import io.presence.streams.query.routing.KafkaStreamsStoreAccess;
 import io.presence.streams.query.routing.StoreAccess;
+import io.presence.streams.subscription.MySubscriptionsEndpoint;
+import io.presence.streams.subscription.RoutedLedgerLookup;
 import io.presence.streams.topology.PresenceTopology;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
@@ -50,12 +46,9 @@ public final class StreamsService implements AutoCloseable {
     private final StoreAccess storeAccess;
 
     private StreamsService(PresenceStreamsSettings settings) {
-        SchemaRegistryClient registry = new SchemaRegistryClient(settings.registryUrl());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap()))) {
-            new TopicBootstrapper(admin, SETUP_TIMEOUT).ensure(settings.topics().presenceTopics());
-        }
-        // also fills the client's id cache, so stream threads never call the registry to write
-        PublicSchemas.registerAll(registry);
+        // registering the schemas also fills the client's id cache, so stream threads never call the registry to write
+        Topics topics = PlatformBootstrap.prepare(settings.bootstrap(), settings.topics(),
+                new SchemaRegistryClient(settings.registryUrl()), SETUP_TIMEOUT);
         PresenceMeters meters = new PresenceMeters(metrics);
         rocksDbMemory = new RocksDbMemory(settings.blockCacheBytes(), settings.writeBufferBytes());
         // HTTP before Streams: application.server must name the port actually bound, and Streams takes it at construction
@@ -68,7 +61,7 @@ public final class StreamsService implements AutoCloseable {
         HostInfo self = settings.query().advertisedServer(http.port());
         try {
             streams = new KafkaStreams(
-                    PresenceTopology.build(settings.topology(), new Topics(settings.topics(), registry), meters, backlog),
+                    PresenceTopology.build(settings.topology(), topics, meters, backlog),
                     ServiceStreamsConfig.properties(settings, meters, rocksDbMemory, self));
         } catch (RuntimeException e) {
             http.close();

@@ -1,5 +1,6 @@
 package io.presence.streams.dlq;
 
+import io.presence.schemas.topics.DeadLetterHeaders;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -24,7 +25,8 @@ public final class DeadLetterDeserializationHandler extends LogAndContinueExcept
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         Response response = super.handleError(context, record, exception);
-        DeadLetterHeaders.tag(response.deadLetterQueueRecords(), DeadLetterCause.UNDECODABLE);
+        response.deadLetterQueueRecords().forEach(deadLetter -> DeadLetterHeaders.tag(deadLetter.headers(),
+                DeadLetterCause.UNDECODABLE.stage(), DeadLetterCause.UNDECODABLE.reason()));
         deadLetters.count(DeadLetterCause.UNDECODABLE);
         return response;
     }

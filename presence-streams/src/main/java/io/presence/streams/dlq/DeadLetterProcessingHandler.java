@@ -1,5 +1,6 @@
 package io.presence.streams.dlq;
 
+import io.presence.schemas.topics.DeadLetterHeaders;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
@@ -23,7 +24,8 @@ public final class DeadLetterProcessingHandler extends LogAndContinueProcessingE
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         Response response = super.handleError(context, record, exception);
-        DeadLetterHeaders.tag(response.deadLetterQueueRecords(), DeadLetterCause.PROCESSING_FAILED);
+        response.deadLetterQueueRecords().forEach(deadLetter -> DeadLetterHeaders.tag(deadLetter.headers(),
+                DeadLetterCause.PROCESSING_FAILED.stage(), DeadLetterCause.PROCESSING_FAILED.reason()));
         deadLetters.count(DeadLetterCause.PROCESSING_FAILED);
         return response;
     }

@@ -1,7 +1,7 @@
 package io.presence.streams.input;
 
+import io.presence.schemas.topics.DeadLetterHeaders;
 import io.presence.streams.dlq.DeadLetterCounter;
-import io.presence.streams.dlq.DeadLetterHeaders;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -52,7 +52,9 @@ public final class InputGate<V> implements Processor<String, V, String, V> {
         log.warn("invalid record to the dead-letter topic: {} (topic {}, partition {}, offset {})", problem.get(),
                 source.topic(), source.partition(), source.offset());
         deadLetters.count(check.cause());
-        context.forward(record.withHeaders(DeadLetterHeaders.forRefused(record.headers(), source, check.cause(),
-                check.refusal(), problem.get())), deadLetterChild);
+        // nothing was thrown: the refusal's kind stands where the exception class would
+        context.forward(record.withHeaders(DeadLetterHeaders.of(record.headers(), new DeadLetterHeaders.Cause(
+                source.topic(), source.partition(), source.offset(), check.cause().stage(), check.cause().reason(),
+                check.refusal(), problem.get()))), deadLetterChild);
     }
 }

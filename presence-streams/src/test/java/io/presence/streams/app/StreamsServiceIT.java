@@ -10,7 +10,7 @@ import io.presence.avro.SubscriptionCommand;
 import io.presence.config.PresenceConfigLoader;
 import io.presence.schemas.topics.Topic;
 import io.presence.streams.dlq.DeadLetterCause;
-import io.presence.streams.dlq.DeadLetterHeaders;
+import io.presence.schemas.topics.DeadLetterHeaders;
 import io.presence.streams.query.QuerySettings;
 import io.presence.streams.subscription.TestTokens;
 import io.presence.streams.timeout.DetectorSettings;

@@ -3,6 +3,7 @@ package io.presence.streams.dlq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.presence.schemas.topics.DeadLetterHeaders;
 import io.presence.schemas.topics.TopicLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -10,7 +10,7 @@ import io.presence.avro.PresenceEvent;
 import io.presence.avro.UserStatus;
 import io.presence.schemas.topics.TopicLayout;
 import io.presence.streams.dlq.DeadLetterCause;
-import io.presence.streams.dlq.DeadLetterHeaders;
+import io.presence.schemas.topics.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.kafka.common.header.Header;

@@ -9,7 +9,7 @@ import io.presence.avro.SubscriptionCommand;
 import io.presence.schemas.registry.SchemaRegistry;
 import io.presence.schemas.topics.TopicLayout;
 import io.presence.streams.dlq.DeadLetterCause;
-import io.presence.streams.dlq.DeadLetterHeaders;
+import io.presence.schemas.topics.DeadLetterHeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
