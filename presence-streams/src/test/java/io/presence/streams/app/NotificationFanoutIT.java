@@ -7,15 +7,10 @@ import io.presence.avro.GeneralStatus;
 import io.presence.avro.Platform;
 import io.presence.avro.StatusNotification;
 import io.presence.schemas.topics.Topic;
-import io.presence.streams.subscription.TestTokens;
-import io.presence.config.PresenceConfigLoader;
-import io.presence.streams.query.QuerySettings;
-import io.presence.streams.timeout.DetectorSettings;
 import io.presence.streams.timeout.SessionTimeouts;
 import io.presence.streams.topology.PresenceCommands;
 import io.presence.streams.topology.PresenceEvents;
 import io.presence.streams.topology.PresenceTopology;
-import io.presence.streams.topology.TopologySettings;
 import io.presence.testkit.EmbeddedKafkaBroker;
 import io.presence.testkit.PresenceCluster;
 import java.nio.charset.StandardCharsets;
@@ -74,11 +69,7 @@ class NotificationFanoutIT {
         // web connections time out after 2 s, every other platform's after an hour
         SessionTimeouts timeouts = new SessionTimeouts(Duration.ofHours(1),
                 Map.of(io.presence.streams.session.Platform.WEB, WEB_TIMEOUT), Duration.ofDays(30));
-        service = StreamsService.start(new PresenceStreamsSettings(cluster.bootstrapServers(), cluster.registryUrl(),
-                cluster.layout(), APPLICATION_ID, 0, stateDir, 1, 0, 64L << 20, 16L << 20,
-                new TopologySettings(timeouts, DetectorSettings.defaults()),
-                QuerySettings.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", TestTokens.SECRET,
-                        "PRESENCE_STREAMS_ADVERTISED_HOST", "localhost")))));
+        service = StreamsService.start(TestStreamsSettings.on(cluster, APPLICATION_ID, stateDir, timeouts));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new ByteArraySerializer(), new ByteArraySerializer());

@@ -7,17 +7,13 @@ import io.presence.avro.EventType;
 import io.presence.avro.GeneralStatus;
 import io.presence.avro.PresenceEvent;
 import io.presence.avro.SubscriptionCommand;
-import io.presence.config.PresenceConfigLoader;
 import io.presence.schemas.topics.Topic;
 import io.presence.streams.dlq.DeadLetterCause;
 import io.presence.schemas.topics.DeadLetterHeaders;
-import io.presence.streams.query.QuerySettings;
 import io.presence.streams.subscription.TestTokens;
-import io.presence.streams.timeout.DetectorSettings;
 import io.presence.streams.timeout.SessionTimeouts;
 import io.presence.streams.topology.PresenceCommands;
 import io.presence.streams.topology.PresenceEvents;
-import io.presence.streams.topology.TopologySettings;
 import io.presence.testkit.PresenceCluster;
 import io.presence.testkit.PresenceClusterExtension;
 import java.net.URI;
@@ -62,12 +58,8 @@ class StreamsServiceIT {
     @BeforeAll
     void start(PresenceCluster cluster, @TempDir Path stateDir) {
         this.cluster = cluster;
-        service = StreamsService.start(new PresenceStreamsSettings(cluster.bootstrapServers(), cluster.registryUrl(),
-                cluster.layout(), "presence-streams-it-" + run, 0, stateDir, 1, 0, 16L << 20, 4L << 20,
-                new TopologySettings(new SessionTimeouts(TIMEOUT, Map.of(), Duration.ofDays(30)),
-                        DetectorSettings.defaults()),
-                QuerySettings.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", TestTokens.SECRET,
-                        "PRESENCE_STREAMS_ADVERTISED_HOST", "localhost")))));
+        service = StreamsService.start(TestStreamsSettings.on(cluster, "presence-streams-it-" + run, stateDir,
+                new SessionTimeouts(TIMEOUT, Map.of(), Duration.ofDays(30))));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
         await().atMost(Duration.ofSeconds(60)).until(() -> service.state() == KafkaStreams.State.RUNNING);

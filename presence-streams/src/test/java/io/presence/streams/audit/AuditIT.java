@@ -7,14 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presence.avro.EventType;
 import io.presence.avro.StatusChange;
 import io.presence.avro.UserStatus;
-import io.presence.config.PresenceConfigLoader;
-import io.presence.streams.app.PresenceStreamsSettings;
 import io.presence.streams.app.StreamsService;
-import io.presence.streams.query.QuerySettings;
+import io.presence.streams.app.TestStreamsSettings;
 import io.presence.streams.session.StatusTransition;
-import io.presence.streams.timeout.DetectorSettings;
 import io.presence.streams.timeout.SessionTimeouts;
-import io.presence.streams.topology.TopologySettings;
 import io.presence.testkit.EmbeddedKafkaBroker;
 import io.presence.testkit.PresenceCluster;
 import java.io.ByteArrayOutputStream;
@@ -65,11 +61,8 @@ class AuditIT {
         broker = EmbeddedKafkaBroker.start();
         cluster = PresenceCluster.start(broker);
         String appId = "presence-streams-audit-it-" + run;
-        service = StreamsService.start(new PresenceStreamsSettings(cluster.bootstrapServers(), cluster.registryUrl(),
-                cluster.layout(), appId, 0, stateDir, 1, 0, 16L << 20, 4L << 20,
-                new TopologySettings(new SessionTimeouts(TIMEOUT, Map.of(), Duration.ofDays(30)), DetectorSettings.defaults()),
-                QuerySettings.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", "audit-it-secret",
-                        "PRESENCE_STREAMS_ADVERTISED_HOST", "localhost")))));
+        service = StreamsService.start(TestStreamsSettings.on(cluster, appId, stateDir,
+                new SessionTimeouts(TIMEOUT, Map.of(), Duration.ofDays(30))));
         await().atMost(Duration.ofSeconds(60)).until(() -> service.state() == KafkaStreams.State.RUNNING);
         live = new LiveApp(cluster, appId);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
