@@ -10,6 +10,7 @@ import io.presence.avro.StatusNotification;
 import io.presence.notifier.app.NotifierService;
 import io.presence.testkit.PresenceCluster;
 import io.presence.testkit.PresenceClusterExtension;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,6 +86,23 @@ class WebSocketBadInputIT {
             assertThat(quiet.awaitVersionsOf(user, 1)).containsExactly(1L);
             assertThat(noisy.isClosed()).isFalse();
             assertThat(quiet.control("error")).isEmpty();
+        }
+    }
+
+    @Test
+    void aSocketIsClosedWith4401WhenItsTokenExpiresAndAnotherSocketKeepsReceiving() {
+        String shortLived = unique("short");
+        String bystander = unique("b");
+        URI uri = URI.create("ws://localhost:" + notifier.port() + "/v1/notifications");
+        // exp has whole seconds: 3 s from now is 2–3 s of life, then the next 1 s keep-alive round ends it
+        String token = TestTokens.signed(shortLived, Instant.now().plusSeconds(3), TestTokens.SECRET);
+        try (TestSocket expiring = TestSocket.open(uri, "Bearer " + token).awaitReady();
+             TestSocket quiet = TestSocket.open(notifier.port(), bystander).awaitReady()) {
+            assertThat(expiring.awaitClosed().code()).isEqualTo(4401);
+
+            log.send(TestNotifications.of(bystander, unique("u"), 1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> quiet.notifications().size() == 1);
+            assertThat(quiet.isClosed()).isFalse();
         }
     }
 

@@ -65,7 +65,7 @@ public final class JwtVerifier {
         if (!IdRules.isValidId(userId)) {
             throw ApiException.unauthenticated("token 'sub' is not a valid user id");
         }
-        return new Caller(userId);
+        return new Caller(userId, jwt.getExpiresAtAsInstant());
     }
 
     private static String reason(JWTVerificationException e) {

@@ -26,6 +26,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -176,7 +177,7 @@ public final class NotifierService implements AutoCloseable {
     // an exception escaping a periodic task would silently cancel all its later runs
     private void keepSocketsAlive() {
         try {
-            sockets.keepAlive(System.nanoTime());
+            sockets.keepAlive(System.nanoTime(), Instant.now());
         } catch (RuntimeException e) {
             log.error("keep-alive round failed; the next one runs in {}", KEEP_ALIVE_TICK, e);
         }

@@ -1,6 +1,7 @@
 package io.presence.notifier.websocket;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ final class ClientSocket {
     private final Session session;
     private final String recipientId;
     private final int partition;
+    private final Instant tokenExpiresAt;
     private final int sendQueue;
     private final SocketMeters meters;
     private final ArrayDeque<OutgoingFrame> unsent = new ArrayDeque<>();
@@ -26,10 +28,11 @@ final class ClientSocket {
     private long lastProgressNanos = System.nanoTime();
     private long lastPingNanos = System.nanoTime();
 
-    ClientSocket(Session session, String recipientId, int partition, int sendQueue, SocketMeters meters) {
+    ClientSocket(Session session, String recipientId, int partition, Instant tokenExpiresAt, int sendQueue, SocketMeters meters) {
         this.session = session;
         this.recipientId = recipientId;
         this.partition = partition;
+        this.tokenExpiresAt = tokenExpiresAt;
         this.sendQueue = sendQueue;
         this.meters = meters;
     }
@@ -40,6 +43,11 @@ final class ClientSocket {
 
     int partition() {
         return partition;
+    }
+
+    /** A token is checked once, at the upgrade; a socket must not outlive it, or a revoked user keeps listening. */
+    boolean tokenExpired(Instant now) {
+        return !now.isBefore(tokenExpiresAt);
     }
 
     /**

@@ -13,6 +13,8 @@ public enum CloseReason {
     TRY_AGAIN(1013, "try again later: no instance serves this user right now"),
     /** This user's partition moved to another instance; reconnect (and be redirected). */
     REASSIGNED(1012, "service restart: this user is now served elsewhere; reconnect"),
+    /** The token the socket was opened with has expired; reconnect with a fresh one. */
+    TOKEN_EXPIRED(4401, "token expired: reconnect with a fresh token"),
     /** This instance is shutting down. */
     SHUTDOWN(1001, "going away: server shutting down; reconnect"),
     /** More frames waited than the send queue holds: the client does not read fast enough. Cut without a close frame. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.presence.notifier.delivery.LiveClients;
 import io.presence.notifier.delivery.Notification;
 import io.presence.notifier.delivery.OwnedPartitions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -108,14 +109,16 @@ public final class LiveSockets implements LiveClients {
         byRecipient.values().stream().flatMap(Set::stream).toList().forEach(socket -> drop(socket, reason));
     }
 
-    /** Keep-alive round: pings sockets that are due, drops those whose writes stalled. */
-    public void keepAlive(long nowNanos) {
+    /** Keep-alive round: pings sockets that are due, drops those whose writes stalled or whose token expired. */
+    public void keepAlive(long nowNanos, Instant now) {
         long interval = settings.pingInterval().toNanos();
         long timeout = settings.sendTimeout().toNanos();
         for (Set<ClientSocket> sockets : byRecipient.values()) {
             for (ClientSocket socket : sockets) {
                 if (socket.isStalled(nowNanos, timeout)) {
                     drop(socket, CloseReason.STALLED);
+                } else if (socket.tokenExpired(now)) {
+                    drop(socket, CloseReason.TOKEN_EXPIRED);
                 } else {
                     socket.pingIfDue(nowNanos, interval);
                 }

@@ -5,6 +5,7 @@ import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.presence.http.ApiError;
 import io.presence.http.ClientWebSockets;
+import io.presence.http.auth.Caller;
 import io.presence.http.auth.JwtVerifier;
 import io.presence.notifier.membership.PartitionOwners;
 import io.presence.notifier.membership.RecipientPartitioner;
@@ -53,13 +54,14 @@ public final class NotificationsEndpoint {
     }
 
     private void connected(WsConnectContext ctx) {
-        String userId = ClientWebSockets.caller(ctx).userId();
+        Caller caller = ClientWebSockets.caller(ctx);
+        String userId = caller.userId();
         Session session = ctx.session;
         SocketSettings settings = sockets.settings();
         session.setIdleTimeout(settings.idleTimeout());
         session.setMaxTextMessageSize(settings.maxClientMessage());
         session.setMaxBinaryMessageSize(settings.maxClientMessage());
-        ClientSocket socket = new ClientSocket(session, userId, partitioner.partitionOf(userId), settings.sendQueue(), sockets.meters());
+        ClientSocket socket = new ClientSocket(session, userId, partitioner.partitionOf(userId), caller.expiresAt(), settings.sendQueue(), sockets.meters());
         ctx.attribute(SOCKET_ATTRIBUTE, socket);
         if (sockets.admit(socket, OutgoingFrame.control(ControlFrames.ready(userId))) == LiveSockets.Admission.NOT_OWNED) {
             turnAway(socket);
