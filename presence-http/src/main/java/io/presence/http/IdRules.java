@@ -1,19 +1,29 @@
 package io.presence.http;
 
-import java.util.regex.Pattern;
-
 /** The SPEC §1 rule for user and device ids: 1–64 characters of {@code [A-Za-z0-9_.@-]}. */
 public final class IdRules {
 
     public static final int MAX_ID_LENGTH = 64;
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@-]{1," + MAX_ID_LENGTH + "}");
-
     private IdRules() {
     }
 
+    /** A loop, not a regex: ingest and the streams' input check run this per event, several ids each. */
     public static boolean isValidId(String id) {
-        return id != null && ID.matcher(id).matches();
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (!isIdChar(id.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isIdChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '_' || c == '.' || c == '@' || c == '-';
     }
 
     /**

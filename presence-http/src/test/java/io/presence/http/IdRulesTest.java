@@ -3,6 +3,7 @@ package io.presence.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class IdRulesTest {
@@ -19,6 +20,15 @@ class IdRulesTest {
         assertThat(IdRules.isValidId("a/b")).isFalse();
         assertThat(IdRules.isValidId("é")).isFalse();
         assertThat(IdRules.isValidId("a\n")).isFalse();
+    }
+
+    @Test
+    void exactlyTheCharactersOfSpecSection1AreAllowed() {
+        Pattern spec = Pattern.compile("[A-Za-z0-9_.@-]");
+        for (char c = 0; c < 0x3000; c++) {
+            String one = String.valueOf(c);
+            assertThat(IdRules.isValidId(one)).as("U+%04X", (int) c).isEqualTo(spec.matcher(one).matches());
+        }
     }
 
     @Test
