@@ -1,7 +1,6 @@
 package io.presence.deploy;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presence.avro.PresenceEvent;
 import io.presence.schemas.topics.Topic;
 import java.io.IOException;
@@ -15,37 +14,63 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * What the local run shows when started without {@code --no-demo}: a gateway and a client drive
- * the system through the ingest HTTP API (gateway events with the gateway key, a custom status
- * with a JWT minted from the auth secret), then the events are read back from
+ * What the local run shows when started without {@code --no-demo}: a gateway and clients drive
+ * the system through the HTTP APIs (gateway events with the gateway key; a subscription and a
+ * custom status with JWTs minted from the auth secret), then the events are read back from
  * {@code presence.events} and decoded, to show what the API wrote.
  */
 final class Demo {
 
-    static final Set<String> USERS = Set.of("alice", "bob");
+    static final List<String> USERS = List.of("alice", "bob");
+    /** Follows {@link #USERS}: the user whose WebSocket shows their notifications. */
+    static final String SUBSCRIBER = "carol";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration SUBSCRIPTION_WAIT = Duration.ofSeconds(10);
 
     private final URI ingest;
+    private final URI streams;
     private final String gatewayKey;
-    private final String authSecret;
+    private final ClientTokens tokens;
     private final String bootstrap;
     private final Topic<String, PresenceEvent> events;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Demo(String ingestUrl, String gatewayKey, String authSecret, String bootstrap,
+    Demo(String ingestUrl, String streamsUrl, String gatewayKey, ClientTokens tokens, String bootstrap,
          Topic<String, PresenceEvent> events, PrintStream out) {
         this.ingest = URI.create(ingestUrl);
+        this.streams = URI.create(streamsUrl);
         this.gatewayKey = gatewayKey;
-        this.authSecret = authSecret;
+        this.tokens = tokens;
         this.bootstrap = bootstrap;
         this.events = events;
         this.out = out;
+    }
+
+    /**
+     * {@link #SUBSCRIBER} subscribes to {@link #USERS} through ingest; returns once presence-streams
+     * lists the subscription, so it is in place before the users' first change.
+     */
+    void subscribe() throws IOException, InterruptedException {
+        out.println();
+        out.println("demo: " + SUBSCRIBER + " subscribes to " + String.join(" and ", USERS) + ", and her app opens a WebSocket to the notifier");
+        String body = JSON.writeValueAsString(Map.of("userIds", USERS));
+        show(SUBSCRIBER + " POST /v1/me/subscriptions " + body, clientRequest(ingest, SUBSCRIBER, "/v1/me/subscriptions")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpRequest mine = clientRequest(streams, SUBSCRIBER, "/v1/me/subscriptions").GET().build();
+        Instant giveUp = Instant.now().plus(SUBSCRIPTION_WAIT);
+        HttpResponse<String> listed = http.send(mine, HttpResponse.BodyHandlers.ofString());
+        while (!USERS.equals(subscribedTo(listed)) && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(100);
+            listed = http.send(mine, HttpResponse.BodyHandlers.ofString());
+        }
+        out.printf("  %-52s → %d %s%n", SUBSCRIBER + " GET /v1/me/subscriptions (streams)", listed.statusCode(), listed.body());
     }
 
     void run() throws IOException, InterruptedException {
@@ -81,12 +106,22 @@ final class Demo {
     }
 
     private void client(String userId, String body) throws IOException, InterruptedException {
-        String token = JWT.create().withSubject(userId).withExpiresAt(Instant.now().plusSeconds(300))
-                .sign(Algorithm.HMAC256(authSecret));
-        HttpRequest request = HttpRequest.newBuilder(ingest.resolve("/v1/me/status"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
-        show(userId + " PUT /v1/me/status " + body, request);
+        show(userId + " PUT /v1/me/status " + body,
+                clientRequest(ingest, userId, "/v1/me/status").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpRequest.Builder clientRequest(URI service, String userId, String path) {
+        return HttpRequest.newBuilder(service.resolve(path))
+                .header("Content-Type", "application/json").header("Authorization", tokens.bearer(userId));
+    }
+
+    private static List<String> subscribedTo(HttpResponse<String> answer) throws IOException {
+        if (answer.statusCode() != 200) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(answer.body()).path("userIds").forEach(id -> ids.add(id.asText()));
+        return ids;
     }
 
     private void show(String what, HttpRequest request) throws IOException, InterruptedException {

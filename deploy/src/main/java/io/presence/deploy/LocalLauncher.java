@@ -7,6 +7,7 @@ import io.presence.schemas.topics.TopicBootstrapper;
 import io.presence.schemas.topics.Topics;
 import io.presence.testkit.KafkaBrokerProcess;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,15 +96,25 @@ public final class LocalLauncher implements Callable<Integer> {
 
         printSummary(config, secrets, registry, logs);
         if (!noDemo) {
-            Topics topics = new Topics(config.topics(), registryClient);
-            try (StatusChangesWatch changes = StatusChangesWatch.fromNow(config.bootstrap(), topics.statusChanges())) {
-                new Demo("http://localhost:" + config.ingestPort(), secrets.gatewayApiKey(), secrets.authSecret(),
-                        config.bootstrap(), topics.events(), out).run();
-                changes.printUntilExpired(out, Demo.USERS, "bob", config.demoHeartbeatTimeout());
-            }
+            runDemo(config, secrets, new Topics(config.topics(), registryClient));
         }
         out.println();
         out.println("running; press Ctrl-C to stop");
+    }
+
+    private void runDemo(LocalRunConfig config, LocalSecrets secrets, Topics topics) throws Exception {
+        ClientTokens tokens = new ClientTokens(secrets.authSecret());
+        Demo demo = new Demo("http://localhost:" + config.ingestPort(), "http://localhost:" + config.streamsPort(),
+                secrets.gatewayApiKey(), tokens, config.bootstrap(), topics.events(), out);
+        demo.subscribe();
+        URI notifications = URI.create("ws://localhost:" + config.notifierPort() + "/v1/notifications");
+        try (NotificationSocketWatch socket = NotificationSocketWatch.open(notifications, Demo.SUBSCRIBER, tokens.bearer(Demo.SUBSCRIBER));
+             StatusChangesWatch changes = StatusChangesWatch.fromNow(config.bootstrap(), topics.statusChanges())) {
+            demo.run();
+            changes.printUntilExpired(out, Demo.USERS, "bob", config.demoHeartbeatTimeout());
+            // bob's OFFLINE is fanned out and delivered moments after the status change above
+            socket.printUntilOffline(out, "bob", Duration.ofSeconds(10));
+        }
     }
 
     private ChildService startChild(String name, String mainClass, int port, Map<String, String> env,

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -44,7 +43,7 @@ final class StatusChangesWatch implements AutoCloseable {
      * Prints the changes of {@code users} until {@code silentUser} is expired by the heartbeat
      * timeout, or gives up after twice the timeout plus a margin.
      */
-    void printUntilExpired(PrintStream out, Set<String> users, String silentUser, Duration timeout) {
+    void printUntilExpired(PrintStream out, List<String> users, String silentUser, Duration timeout) {
         out.println();
         out.printf("demo: status changes from presence-streams; %s never sends a heartbeat, so after %d s it times out:%n",
                 silentUser, timeout.toSeconds());

@@ -3,20 +3,20 @@ package io.presence.ingest;
 import java.util.UUID;
 
 /** Request bodies for the gateway API, and user ids no other test on the shared cluster uses. */
-final class GatewayBodies {
+public final class GatewayBodies {
 
     private GatewayBodies() {
     }
 
-    static String uniqueUser() {
+    public static String uniqueUser() {
         return "u-" + UUID.randomUUID();
     }
 
-    static String events(String... items) {
+    public static String events(String... items) {
         return "{\"events\":[" + String.join(",", items) + "]}";
     }
 
-    static String item(String type, String user, String device, String connection, String platform, Long timestamp) {
+    public static String item(String type, String user, String device, String connection, String platform, Long timestamp) {
         return "{\"type\":\"" + type + "\",\"userId\":\"" + user + "\",\"deviceId\":\"" + device + "\""
                 + (connection == null ? "" : ",\"connectionId\":\"" + connection + "\"")
                 + (platform == null ? "" : ",\"platform\":\"" + platform + "\"")

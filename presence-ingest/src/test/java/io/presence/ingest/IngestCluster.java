@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Ingest configured against the test cluster (broker, registry, topics), plus the catalogue to read back with. */
-record IngestCluster(String bootstrap, String registryUrl, Topics topics) {
+public record IngestCluster(String bootstrap, String registryUrl, Topics topics) {
 
-    static final String GATEWAY_KEY = "gw-test-key";
+    public static final String GATEWAY_KEY = "gw-test-key";
 
-    static IngestCluster of(PresenceCluster cluster) {
+    public static IngestCluster of(PresenceCluster cluster) {
         return new IngestCluster(cluster.bootstrapServers(), cluster.registryUrl(), cluster.topics());
     }
 
@@ -30,7 +30,7 @@ record IngestCluster(String bootstrap, String registryUrl, Topics topics) {
         return IngestConfig.from(PresenceConfigLoader.load(all));
     }
 
-    IngestService start(Map<String, String> env, InstantSource clock) {
+    public IngestService start(Map<String, String> env, InstantSource clock) {
         return new IngestService(config(env), topics, clock).start();
     }
 }

@@ -13,16 +13,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Calls a running ingest over real HTTP, as a gateway or a client would. */
-final class IngestHttp {
+public final class IngestHttp {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
-    IngestHttp(int port) {
+    public IngestHttp(int port) {
         this.port = port;
     }
 
-    HttpResponse<String> postEvents(String apiKey, String body) {
+    public HttpResponse<String> postEvents(String apiKey, String body) {
         HttpRequest.Builder request = request("/v1/events").POST(HttpRequest.BodyPublishers.ofString(body));
         if (apiKey != null) {
             request.header("X-Api-Key", apiKey);
@@ -30,11 +30,11 @@ final class IngestHttp {
         return send(request);
     }
 
-    HttpResponse<String> putStatus(String authorization, String body) {
+    public HttpResponse<String> putStatus(String authorization, String body) {
         return send(authorized(request("/v1/me/status"), authorization).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    HttpResponse<String> subscribe(String authorization, String body) {
+    public HttpResponse<String> subscribe(String authorization, String body) {
         return send(authorized(request("/v1/me/subscriptions"), authorization).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

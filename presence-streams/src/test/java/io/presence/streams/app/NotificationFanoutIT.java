@@ -10,28 +10,20 @@ import io.presence.schemas.topics.Topic;
 import io.presence.streams.timeout.SessionTimeouts;
 import io.presence.streams.topology.PresenceCommands;
 import io.presence.streams.topology.PresenceEvents;
-import io.presence.streams.topology.PresenceTopology;
 import io.presence.testkit.EmbeddedKafkaBroker;
 import io.presence.testkit.PresenceCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -101,7 +93,8 @@ class NotificationFanoutIT {
             send(subscriptions, subscriber, ingest.subscribe(subscriber, System.currentTimeMillis(), TARGET));
         }
         producer.flush();
-        awaitProcessed(subscriptions.name(), APPLICATION_ID + "-" + PresenceTopology.SUBSCRIPTION_EDGES + "-repartition");
+        CommittedLag.awaitNone(cluster, APPLICATION_ID, Duration.ofMinutes(3), subscriptions.name(),
+                CommittedLag.subscriptionEdgesTopic(APPLICATION_ID));
 
         try (var notifications = reader(cluster.topics().notifications());
              var statuses = reader(cluster.topics().status())) {
@@ -141,32 +134,6 @@ class NotificationFanoutIT {
             }
         }
         return told.size();
-    }
-
-    /** Waits until the application has processed and committed everything on these topics. */
-    private void awaitProcessed(String... topics) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> lag(admin, topics) == 0);
-        }
-    }
-
-    private long lag(Admin admin, String... topics) throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(APPLICATION_ID)
-                .partitionsToOffsetAndMetadata().get();
-        Set<TopicPartition> partitions = new HashSet<>();
-        for (String topic : topics) {
-            for (int p = 0; p < cluster.layout().userPartitions(); p++) {
-                partitions.add(new TopicPartition(topic, p));
-            }
-        }
-        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
-                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
-        long lag = 0;
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata at = committed.get(partition);
-            lag += ends.get(partition).offset() - (at == null ? 0 : at.offset());
-        }
-        return lag;
     }
 
     private <K, V> TopicReader<K, V> reader(Topic<K, V> topic) {

@@ -1,0 +1,23 @@
+package io.presence.deploy;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Client JWTs as the deployment's identity provider would issue them (SPEC §9): HS256 with the auth secret, {@code sub} = userId. */
+final class ClientTokens {
+
+    // long enough for a demo socket that stays open while the launcher runs; the notifier checks it at the upgrade only
+    private static final Duration VALIDITY = Duration.ofHours(1);
+
+    private final Algorithm signer;
+
+    ClientTokens(String authSecret) {
+        this.signer = Algorithm.HMAC256(authSecret);
+    }
+
+    String bearer(String userId) {
+        return "Bearer " + JWT.create().withSubject(userId).withExpiresAt(Instant.now().plus(VALIDITY)).sign(signer);
+    }
+}
