@@ -77,10 +77,26 @@ public final class PacedLoad {
             }, 0, periodNanos, TimeUnit.NANOSECONDS);
             awaitScheduled(next, calls, duration);
         } finally {
-            pacer.shutdownNow();
+            stop(pacer);
         }
         awaitAnswers(pending);
         return new Outcome(LatencySummary.of(latency.getIntervalHistogram()), calls, failed.get(), firstFailure.get());
+    }
+
+    /**
+     * Stops the schedule and waits for a call being made to be registered: the last one may have
+     * taken its number but not yet been added to those awaited. No interrupt, so that call is made whole.
+     */
+    private static void stop(ScheduledExecutorService pacer) {
+        pacer.shutdown();
+        try {
+            if (!pacer.awaitTermination(DRAIN.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a call took over " + DRAIN.toSeconds() + " s to start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the schedule", e);
+        }
     }
 
     /** A call that throws instead of returning a future fails like one that completes exceptionally. */
