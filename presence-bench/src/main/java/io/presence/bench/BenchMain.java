@@ -3,6 +3,8 @@ package io.presence.bench;
 import io.presence.bench.fanout.FanoutCommand;
 import io.presence.bench.fold.FoldCommand;
 import io.presence.bench.ingest.IngestCommand;
+import io.presence.bench.query.QueryCommand;
+import io.presence.bench.replay.ReplayCommand;
 import io.presence.bench.timeouts.TimeoutsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "presence-bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the presence service, each with a baseline measured in the same run. "
                 + "The last line of output is: RESULT scenario=<name> value=<n> unit=<unit> baseline=<n> ratio=<n>",
-        subcommands = {FoldCommand.class, TimeoutsCommand.class, IngestCommand.class, FanoutCommand.class})
+        subcommands = {FoldCommand.class, TimeoutsCommand.class, IngestCommand.class, FanoutCommand.class, QueryCommand.class,
+                ReplayCommand.class})
 public final class BenchMain implements Runnable {
 
     @Spec
@@ -27,6 +30,6 @@ public final class BenchMain implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a scenario: fold, timeouts, ingest or fanout");
+        throw new ParameterException(spec.commandLine(), "name a scenario: fold, timeouts, ingest, fanout, query or replay");
     }
 }

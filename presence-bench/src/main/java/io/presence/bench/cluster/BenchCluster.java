@@ -111,21 +111,40 @@ public final class BenchCluster implements AutoCloseable {
         }
     }
 
+    /** {@link #startGroupAt} the current log end of each of {@code topics}, the inputs of a new application. */
+    public void startGroupAtLogEnd(String groupId, String... topics) {
+        for (String topic : topics) {
+            startGroupAt(groupId, new OffsetsReader(admin, topic).logEnd());
+        }
+    }
+
     /**
      * Deletes what an application of the run left on the cluster: its consumer group and its topics
      * (Kafka Streams' changelogs, a baseline's output), all named {@code <applicationId>-…}. The
      * events it read and the presence topics it wrote stay.
      */
     public void deleteApplication(String applicationId) {
+        deleteTopicsOf(applicationId);
         try {
-            List<String> own = admin.listTopics().names().get().stream().filter(t -> t.startsWith(applicationId + "-")).toList();
-            admin.deleteTopics(own).all().get();
             admin.deleteConsumerGroups(List.of(applicationId)).all().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while deleting " + applicationId, e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot delete the topics and group of " + applicationId + ": " + e.getCause(), e.getCause());
+            throw new IllegalStateException("cannot delete the group " + applicationId + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Deletes the topics a run created for itself, all named {@code <owner>-…}. */
+    public void deleteTopicsOf(String owner) {
+        try {
+            List<String> own = admin.listTopics().names().get().stream().filter(t -> t.startsWith(owner + "-")).toList();
+            admin.deleteTopics(own).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deleting the topics of " + owner, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot delete the topics of " + owner + ": " + e.getCause(), e.getCause());
         }
     }
 

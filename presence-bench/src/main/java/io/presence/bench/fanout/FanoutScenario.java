@@ -72,7 +72,7 @@ public final class FanoutScenario implements Scenario {
         OffsetsReader subscriptions = new OffsetsReader(run.cluster().admin(), topics.subscriptions().name());
         PartitionOffsets from = subscriptions.logEnd();
         // the application reads only this run's records, whatever the topics held before
-        startAtLogEnd(run, appId, topics.events().name(), topics.friendships().name());
+        run.cluster().startGroupAtLogEnd(appId, topics.events().name(), topics.friendships().name());
         run.cluster().startGroupAt(appId, from);
         report.say("loading %,d subscriptions to %s, one command each: %s", users.subscribers(), users.target(),
                 new SubscriberLoader(run.cluster().bootstrap(), topics.subscriptions()).subscribeAll(users).format());
@@ -133,12 +133,6 @@ public final class FanoutScenario implements Scenario {
         report.result("others-p50", outcome.othersDuring().p50Ms(), "ms", outcome.othersAlone().p50Ms());
         report.result("others-p99", outcome.othersDuring().p99Ms(), "ms", outcome.othersAlone().p99Ms());
         report.headline(outcome.fanout().toMillis(), "ms", raw.elapsed().toMillis());
-    }
-
-    private static void startAtLogEnd(BenchRun run, String appId, String... topicNames) {
-        for (String topic : topicNames) {
-            run.cluster().startGroupAt(appId, new OffsetsReader(run.cluster().admin(), topic).logEnd());
-        }
     }
 
     private static Optional<String> failure(KafkaStreams streams) {

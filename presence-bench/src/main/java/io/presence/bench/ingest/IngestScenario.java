@@ -4,6 +4,7 @@ import io.presence.bench.BenchRun;
 import io.presence.bench.Scenario;
 import io.presence.bench.cluster.OffsetsReader;
 import io.presence.bench.cluster.PartitionOffsets;
+import io.presence.bench.measure.PacedLoad;
 import io.presence.bench.report.BenchReport;
 import io.presence.bench.report.LatencySummary;
 import io.presence.bench.report.Throughput;
@@ -57,11 +58,12 @@ public final class IngestScenario implements Scenario {
 
             double callsPerSecond = peak / 2 / BATCH;
             run.report().say("half the peak: %.1f batch calls/s for %d s, each way", callsPerSecond, settings.pacedFor().toSeconds());
-            LatencySummary http = new PacedLoad(i -> gateway.post(bodies.get(i), sizes.get(i)), bodies.size())
-                    .run(callsPerSecond, settings.pacedFor());
+            int batches = bodies.size();
+            LatencySummary http = new PacedLoad(k -> gateway.post(bodies.get(k % batches), sizes.get(k % batches)))
+                    .run(callsPerSecond, settings.pacedFor()).latencyIfAllSucceeded();
             run.report().latency("  HTTP batch call", http);
-            LatencySummary raw = new PacedLoad(i -> rawBatches.write(batch(events, i)), bodies.size())
-                    .run(callsPerSecond, settings.pacedFor());
+            LatencySummary raw = new PacedLoad(k -> rawBatches.write(batch(events, k % batches)))
+                    .run(callsPerSecond, settings.pacedFor()).latencyIfAllSucceeded();
             run.report().latency("  raw batch write (ingest's Kafka writer)", raw);
             run.report().result("batch-p50", http.p50Ms(), "ms", raw.p50Ms());
             run.report().result("batch-p99", http.p99Ms(), "ms", raw.p99Ms());

@@ -9,6 +9,7 @@ import io.presence.bench.measure.DirectorySize;
 import io.presence.bench.report.BenchReport;
 import io.presence.bench.workload.EventLoader;
 import io.presence.bench.workload.EventSource;
+import io.presence.bench.workload.IdleConnections;
 import io.presence.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;

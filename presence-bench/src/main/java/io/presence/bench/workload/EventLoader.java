@@ -18,9 +18,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes a generated workload into {@code presence.events} as fast as a plain producer can, in the
- * wire format the gateways and ingest use (the catalogue's serde). Not transactional: the log then
- * holds no transaction markers, so its end offset is exactly "after the last event".
+ * Writes a generated workload into {@code presence.events} (or as the {@link EventRecords} given)
+ * as fast as a plain producer can, in the wire format the gateways and ingest use (the catalogue's
+ * serde). Not transactional: the log then holds no transaction markers, so its end offset is
+ * exactly "after the last event".
  */
 public final class EventLoader {
 
@@ -53,6 +54,11 @@ public final class EventLoader {
 
     /** Loads every event of {@code workload}; eventIds come from {@code seed}, so a rerun writes the same log. */
     public Throughput load(EventSource workload, long seed) {
+        return load(workload, seed, EventRecords.into(events));
+    }
+
+    /** Loads every event of {@code workload} as the records {@code records} makes of it; the throughput counts events. */
+    public Throughput load(EventSource workload, long seed, EventRecords records) {
         SplittableRandom ids = new SplittableRandom(seed);
         AtomicLong sent = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -62,13 +68,13 @@ public final class EventLoader {
         try (Producer<byte[], byte[]> producer = bulkProducer(bootstrap)) {
             workload.generate(event -> {
                 PresenceEvent value = event.toPresenceEvent(new UUID(ids.nextLong(), ids.nextLong()).toString(), SOURCE);
-                producer.send(new ProducerRecord<>(events.name(), null, event.timestamp(),
-                        events.keySerde().serializer().serialize(events.name(), event.userId()),
-                        events.valueSerde().serializer().serialize(events.name(), value)), (metadata, error) -> {
-                            if (error != null) {
-                                failure.compareAndSet(null, error);
-                            }
-                        });
+                for (ProducerRecord<byte[], byte[]> record : records.of(value)) {
+                    producer.send(record, (metadata, error) -> {
+                        if (error != null) {
+                            failure.compareAndSet(null, error);
+                        }
+                    });
+                }
                 sent.incrementAndGet();
             });
             producer.flush();
@@ -76,7 +82,7 @@ public final class EventLoader {
             progress.close();
         }
         if (failure.get() != null) {
-            throw new IllegalStateException("loading " + events.name() + " failed: " + failure.get(), failure.get());
+            throw new IllegalStateException("loading the events failed: " + failure.get(), failure.get());
         }
         return new Throughput(total, Duration.ofNanos(System.nanoTime() - started));
     }

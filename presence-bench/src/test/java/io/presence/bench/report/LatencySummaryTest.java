@@ -29,15 +29,25 @@ class LatencySummaryTest {
     @Test
     void formatsEveryPercentileOnOneLine() {
         Histogram micros = LatencySummary.newMicrosHistogram();
-        micros.recordValue(2500);
+        // below 2048 units a 3-digit histogram is exact, so the printed figure is the recorded one
+        micros.recordValue(1500);
 
         assertThat(LatencySummary.of(micros).format())
-                .isEqualTo("n=1 p50=2.50 p90=2.50 p99=2.50 p99.9=2.50 max=2.50 mean=2.50 ms");
+                .isEqualTo("n=1 p50=1.500 p90=1.500 p99=1.500 p99.9=1.500 max=1.500 mean=1.500 ms");
+    }
+
+    @Test
+    void readsNanosecondHistogramsInMillisecondsToo() {
+        Histogram nanos = LatencySummary.newNanosHistogram();
+        nanos.recordValue(3_000);
+
+        assertThat(LatencySummary.ofNanos(nanos).p50Ms()).isCloseTo(0.003, within(0.000_01));
+        assertThat(LatencySummary.ofNanos(nanos).format()).startsWith("n=1 p50=0.003 ");
     }
 
     @Test
     void anEmptyHistogramIsAllZeros() {
         assertThat(LatencySummary.of(LatencySummary.newMicrosHistogram()).format())
-                .isEqualTo("n=0 p50=0.00 p90=0.00 p99=0.00 p99.9=0.00 max=0.00 mean=0.00 ms");
+                .isEqualTo("n=0 p50=0.000 p90=0.000 p99=0.000 p99.9=0.000 max=0.000 mean=0.000 ms");
     }
 }

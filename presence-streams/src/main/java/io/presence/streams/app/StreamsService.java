@@ -91,7 +91,10 @@ public final class StreamsService implements AutoCloseable {
         return http.port();
     }
 
-    /** This instance's own store copies and the key placement, as the query API reads them (benchmarks use it for a baseline). */
+    /**
+     * This instance's own store copies and the key placement, as the query API reads them
+     * (presence-bench's query scenario reads them for its baseline).
+     */
     public StoreAccess storeAccess() {
         return storeAccess;
     }

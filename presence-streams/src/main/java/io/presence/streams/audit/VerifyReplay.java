@@ -20,12 +20,15 @@ import org.apache.kafka.common.errors.SerializationException;
  *
  * <p>Both ends are fixed when the run starts; verify a quiet log (the app caught up, no expiry
  * pending), or changes still in flight show up as missing.
+ *
+ * <p>Public only so that {@link AuditReplays} can hand its {@link Verdict} out; it is built and run
+ * inside this package.
  */
-final class VerifyReplay {
+public final class VerifyReplay {
 
     /** The verdict: identical changes and mismatches over the partitions read. */
-    record Verdict(long identical, long mismatches, long skippedEvents, long recordsRead) {
-        boolean identicalLogs() {
+    public record Verdict(long identical, long mismatches, long skippedEvents, long recordsRead) {
+        public boolean identicalLogs() {
             return mismatches == 0;
         }
     }

@@ -10,10 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** A client of {@code POST /v1/status:query}, for integration tests and the benchmark. */
+/** A client of {@code POST /v1/status:query}, for integration tests. */
 public final class QueryHttp {
 
     /** One answer: the statuses of a 200, or the error code of anything else. */
@@ -29,24 +28,15 @@ public final class QueryHttp {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public Answer ask(int port, String bearer, List<String> userIds) {
-        return askAsync(port, bearer, userIds).join();
-    }
-
-    public CompletableFuture<Answer> askAsync(int port, String bearer, List<String> userIds) {
-        return send(port, bearer, userIds).thenApply(QueryHttp::answer);
-    }
-
-    /** The raw exchange, for callers that time the answer's arrival apart from reading it. */
-    public CompletableFuture<HttpResponse<String>> send(int port, String bearer, List<String> userIds) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/status:query"))
                 .header("Authorization", bearer)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body(userIds)))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(QueryHttp::answer).join();
     }
 
-    public static Answer answer(HttpResponse<String> response) {
+    private static Answer answer(HttpResponse<String> response) {
         try {
             if (response.statusCode() == 200) {
                 return new Answer(200, 0, JSON.readValue(response.body(), StatusesJson.class).statuses(), response.body());

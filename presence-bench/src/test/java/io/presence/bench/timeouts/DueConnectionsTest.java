@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ConnectionsTest {
+class DueConnectionsTest {
 
     private static final long NOW = 1_700_000_000_000L;
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -27,14 +27,5 @@ class ConnectionsTest {
         assertThat(deadlines.get(0)).isEqualTo(NOW + 5_000);
         assertThat(deadlines.get(500)).isEqualTo(NOW + 10_000);
         assertThat(due.lastDeadline()).isEqualTo(deadlines.get(999));
-    }
-
-    @Test
-    void idleConnectionsAreOneLoginPerUserAtTheSameMoment() {
-        List<GeneratedEvent> logins = new ArrayList<>();
-        new IdleConnections("i-", 100, Platform.IOS, NOW).generate(logins::add);
-
-        assertThat(logins).hasSize(100).allMatch(e -> e.timestamp() == NOW && e.platform() == Platform.IOS);
-        assertThat(logins).extracting(GeneratedEvent::userId).doesNotHaveDuplicates();
     }
 }
