@@ -87,6 +87,15 @@ class StatusFoldProperties {
         }
     }
 
+    /** What lets {@link FoldResult#stateChanged()} compare by identity, not walk both states on every event. */
+    @Property
+    void theFoldHandsBackTheSameStateExactlyWhenNothingChanged(@ForAll("histories") List<Step> steps) {
+        for (FoldResult result : foldAll(materialize(steps))) {
+            assertThat(result.state() == result.previous()).as("%s after %s", result.outcome(), result.cause())
+                    .isEqualTo(result.state().equals(result.previous()));
+        }
+    }
+
     @Property
     void replayingTheSameEventsGivesTheSameTransitions(@ForAll("histories") List<Step> steps) {
         List<SessionEvent> events = materialize(steps);

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
@@ -27,6 +28,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * binary. Subjects follow TopicNameStrategy ({@code <topic>-value}). The writer registers the
  * record's public schema once per topic; the reader resolves the writer's schema (by id, once)
  * against the generated class, so records written by newer compatible schemas still decode.
+ *
+ * <p>Decoding uses Avro's fast reader (built once per writer schema), which Avro only enables for its
+ * stock {@code SpecificData} class — about twice the rate of the resolving decoder on our records, and
+ * decoding is the largest cost of an audit replay.
  */
 public final class AvroWireSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
@@ -37,10 +42,13 @@ public final class AvroWireSerde<T extends SpecificRecord> implements Serde<T>, 
         AvroClassTrust.install();
     }
 
+    private static final SpecificData DECODING = decodingModel();
+
     private final SchemaRegistry registry;
     private final Schema publicSchema;
     private final Schema readerSchema;
     private final SpecificDatumWriter<T> writer;
+    private final PlainLists plainLists;
     private final Map<String, Integer> idByTopic = new ConcurrentHashMap<>();
     private final Map<Integer, DatumReader<T>> readerById = new ConcurrentHashMap<>();
 
@@ -49,6 +57,7 @@ public final class AvroWireSerde<T extends SpecificRecord> implements Serde<T>, 
         this.publicSchema = PublicSchemas.of(type);
         this.readerSchema = SpecificData.get().getSchema(type);
         this.writer = new SpecificDatumWriter<>(readerSchema);
+        this.plainLists = PlainLists.forRecord(readerSchema);
     }
 
     @Override
@@ -86,7 +95,9 @@ public final class AvroWireSerde<T extends SpecificRecord> implements Serde<T>, 
         int id = ByteBuffer.wrap(data, 1, 4).getInt();
         try {
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, HEADER_SIZE, data.length - HEADER_SIZE, null);
-            return readerFor(id).read(null, decoder);
+            T record = readerFor(id).read(null, decoder);
+            plainLists.replaceArrays(record);
+            return record;
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot decode " + readerSchema.getName() + " with schema id " + id
                     + " from topic " + topic + ": " + e.getMessage(), e);
@@ -94,7 +105,20 @@ public final class AvroWireSerde<T extends SpecificRecord> implements Serde<T>, 
     }
 
     private DatumReader<T> readerFor(int id) {
-        return readerById.computeIfAbsent(id, i -> new SpecificDatumReader<>(registry.schemaById(i), readerSchema, PlainListSpecificData.INSTANCE));
+        DatumReader<T> known = readerById.get(id);
+        return known != null ? known : readerById.computeIfAbsent(id, i -> new SpecificDatumReader<>(registry.schemaById(i), readerSchema, DECODING));
+    }
+
+    /**
+     * Timestamps decode to {@code Instant}s. The generated classes' "custom coders" are off: they
+     * apply only when writer and reader schema are equal, so a newer writer would take another path.
+     */
+    private static SpecificData decodingModel() {
+        SpecificData data = new SpecificData(AvroWireSerde.class.getClassLoader());
+        data.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        data.setCustomCoders(false);
+        data.setFastReaderEnabled(true);
+        return data;
     }
 
     @Override

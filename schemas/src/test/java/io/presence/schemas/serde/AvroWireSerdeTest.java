@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.presence.avro.PresenceEvent;
+import io.presence.avro.StatusChange;
 import io.presence.avro.UserStatus;
 import io.presence.schemas.registry.InMemorySchemaRegistry;
 import io.presence.schemas.topics.TopicLayout;
@@ -90,6 +91,18 @@ class AvroWireSerdeTest {
         byte[] truncated = java.util.Arrays.copyOf(valid, valid.length / 2);
         assertThatThrownBy(() -> deserializer.deserialize("presence.events", truncated))
                 .isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void decodedArraysArePlainListsAtEveryDepthSoRecordsHoldingInstantsCompare() {
+        StatusChange change = StatusChange.newBuilder(PublicRecords.statusChange()).setPrevious(PublicRecords.status()).build();
+        byte[] bytes = topics.statusChanges().valueSerde().serializer().serialize(TopicLayout.STATUS_CHANGES, change);
+
+        StatusChange decoded = topics.statusChanges().valueSerde().deserializer().deserialize(TopicLayout.STATUS_CHANGES, bytes);
+
+        assertThat(decoded.getCurrent().getDevices()).isInstanceOf(java.util.ArrayList.class).isNotEmpty();
+        assertThat(decoded.getPrevious().getDevices()).isInstanceOf(java.util.ArrayList.class);
+        assertThat(decoded).isEqualTo(change);
     }
 
     @Test
