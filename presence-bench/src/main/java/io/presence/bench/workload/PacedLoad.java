@@ -1,4 +1,4 @@
-package io.presence.bench.ingest;
+package io.presence.bench.workload;
 
 import io.presence.bench.report.LatencySummary;
 import java.time.Duration;
@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -17,23 +16,31 @@ import org.HdrHistogram.Recorder;
  * <em>due</em> to be sent, not from when it was sent, so a stall that delays later calls counts
  * against them too (no coordinated omission).
  */
-final class PacedLoad {
+public final class PacedLoad {
+
+    /** The {@code k}-th call of a run, due at {@code dueNanos} (System.nanoTime); completes when the call is done. */
+    @FunctionalInterface
+    public interface PacedCall {
+        CompletableFuture<?> start(long k, long dueNanos);
+    }
 
     private static final Duration DRAIN = Duration.ofSeconds(60);
 
-    private final IntFunction<CompletableFuture<?>> call;
-    private final int distinctCalls;
+    private final PacedCall call;
 
-    /** @param call the k-th call of {@code distinctCalls}; they are made round-robin */
-    PacedLoad(IntFunction<CompletableFuture<?>> call, int distinctCalls) {
+    public PacedLoad(PacedCall call) {
         this.call = call;
-        this.distinctCalls = distinctCalls;
     }
 
     /** Makes the calls at {@code callsPerSecond} for {@code duration}; the latency of each, due to done. */
-    LatencySummary run(double callsPerSecond, Duration duration) {
+    public LatencySummary run(double callsPerSecond, Duration duration) {
         long periodNanos = (long) (1e9 / callsPerSecond);
-        long calls = Math.max(1, duration.toNanos() / periodNanos);
+        return run(periodNanos, Math.max(1, duration.toNanos() / periodNanos));
+    }
+
+    /** Makes {@code calls} calls, one every {@code periodNanos}; the latency of each, due to done. */
+    public LatencySummary run(long periodNanos, long calls) {
+        Duration duration = Duration.ofNanos(periodNanos * calls);
         Recorder latency = new Recorder(3);
         List<CompletableFuture<?>> pending = new ArrayList<>();
         AtomicInteger next = new AtomicInteger();
@@ -46,7 +53,7 @@ final class PacedLoad {
                     return;
                 }
                 long due = start + k * periodNanos;
-                CompletableFuture<?> done = call.apply(k % distinctCalls)
+                CompletableFuture<?> done = call.start(k, due)
                         .whenComplete((n, error) -> latency.recordValue(Math.max(0, System.nanoTime() - due) / 1000));
                 synchronized (pending) {
                     pending.add(done);
