@@ -1,0 +1,55 @@
+package io.presence.bench.e2e;
+
+import io.presence.bench.report.LatencySummary;
+import io.presence.bench.workload.PacedLoad;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+
+/**
+ * Runs one phase against one contender, the same way for both: open-loop ticks (PacedLoad), each
+ * tick's due time noted before its events are sent, every frame routed into the phase's window, then
+ * a wait until every event has its frame. Frames that come after the wait go nowhere.
+ */
+final class PhaseRunner {
+
+    /** What a phase measured. {@code sends}: each tick, due to durable; {@code cpuCores}: this JVM's CPU time over wall time. */
+    record Outcome(LatencySummary latency, LatencyWindow.Counts counts, LatencySummary sends, double cpuCores, Duration took) {
+    }
+
+    static final Duration TICK = Duration.ofMillis(10);
+
+    private final FrameSource frames;
+    private final TickSender sender;
+    private final Duration drainTimeout;
+
+    PhaseRunner(FrameSource frames, TickSender sender, Duration drainTimeout) {
+        this.frames = frames;
+        this.sender = sender;
+        this.drainTimeout = drainTimeout;
+    }
+
+    /** Events per tick for {@code eventsPerSecond}: the rate is kept by the tick, at least one event each. */
+    static int perTick(int eventsPerSecond) {
+        return (int) Math.max(1, Math.round(eventsPerSecond * (TICK.toNanos() / 1e9)));
+    }
+
+    Outcome run(Phase phase) throws InterruptedException {
+        LatencyWindow window = new LatencyWindow(phase);
+        frames.deliverTo(window);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
+        long started = System.nanoTime();
+        try {
+            LatencySummary sends = new PacedLoad((tick, due) -> {
+                window.sent(tick, due);
+                return sender.send(phase.changesOf(tick));
+            }).run(TICK.toNanos(), phase.ticks());
+            window.awaitAll(drainTimeout);
+            long took = System.nanoTime() - started;
+            return new Outcome(window.latency(), window.counts(), sends, (os.getProcessCpuTime() - cpuBefore) / (double) took,
+                    Duration.ofNanos(took));
+        } finally {
+            frames.deliverTo(FrameSink.NONE);
+        }
+    }
+}
