@@ -1,5 +1,6 @@
 package io.presence.bench.e2e;
 
+import io.presence.avro.StatusNotification;
 import io.presence.notifier.intake.IntakeSettings;
 import io.presence.notifier.intake.NotificationConsumer;
 import java.nio.ByteBuffer;
@@ -9,25 +10,48 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import io.presence.schemas.topics.Topic;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * The baseline's reader: a consumer built exactly as the notifier builds its own (read_committed,
- * its group settings) polling as often as the notifier does, on the passthrough's output. Each
- * record (key userId, value the version as 8 bytes) is a frame, arrived when its poll returned.
+ * A reader of committed records: a consumer built exactly as the notifier builds its own
+ * (read_committed, its group settings), polling as often as the notifier does, on one topic. Each
+ * record becomes a frame, arrived when its poll returned, as the decoder reads it.
  */
 final class CommittedReader implements FrameSource, AutoCloseable {
+
+    /** Reads one record as a frame into {@code sink}. */
+    @FunctionalInterface
+    interface RecordDecoder {
+        void decode(ConsumerRecord<byte[], byte[]> record, long arrivalNanos, FrameSink sink);
+    }
+
+    /** The passthrough's records: key the userId, value the version as 8 bytes; no status. */
+    static final RecordDecoder PASSTHROUGH = (record, arrivalNanos, sink) -> sink.frame(
+            new String(record.key(), StandardCharsets.UTF_8), ByteBuffer.wrap(record.value()).getLong(), null, arrivalNanos);
+
+    /** {@code presence.notifications}: the notification's user, version and status. */
+    static RecordDecoder notifications(Topic<String, StatusNotification> topic) {
+        Deserializer<StatusNotification> values = topic.valueSerde().deserializer();
+        return (record, arrivalNanos, sink) -> {
+            StatusNotification notification = values.deserialize(topic.name(), record.value());
+            sink.frame(notification.getUserId(), notification.getVersion(), notification.getStatus().name(), arrivalNanos);
+        };
+    }
 
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
 
     private final Consumer<byte[], byte[]> consumer;
-    private final Thread thread = new Thread(this::readUntilClosed, "bench-passthrough-reader");
+    private final RecordDecoder decoder;
+    private final Thread thread = new Thread(this::readUntilClosed, "bench-committed-reader");
     private volatile FrameSink sink = FrameSink.NONE;
     private volatile boolean assigned;
     private volatile Exception failure;
 
-    CommittedReader(String bootstrap, String groupId, String topic) {
+    CommittedReader(String bootstrap, String groupId, String topic, RecordDecoder decoder) {
+        this.decoder = decoder;
         this.consumer = NotificationConsumer.newConsumer(bootstrap, groupId,
                 new IntakeSettings(groupId, "earliest", Duration.ofSeconds(1), 10_000, Duration.ofSeconds(45)));
         consumer.subscribe(List.of(topic));
@@ -40,7 +64,7 @@ final class CommittedReader implements FrameSource, AutoCloseable {
         long giveUp = System.nanoTime() + JOIN_TIMEOUT.toNanos();
         while (!assigned) {
             if (failure != null || System.nanoTime() > giveUp) {
-                throw new IllegalStateException("the passthrough reader did not join its group: " + failure);
+                throw new IllegalStateException("a committed-records reader did not join its group: " + failure);
             }
             Thread.sleep(20);
         }
@@ -59,7 +83,7 @@ final class CommittedReader implements FrameSource, AutoCloseable {
                 long arrived = System.nanoTime();
                 assigned = !consumer.assignment().isEmpty();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
-                    sink.frame(new String(record.key(), StandardCharsets.UTF_8), ByteBuffer.wrap(record.value()).getLong(), null, arrived);
+                    decoder.decode(record, arrived, sink);
                 }
             }
         } catch (WakeupException closing) {

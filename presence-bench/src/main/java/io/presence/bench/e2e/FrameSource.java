@@ -4,4 +4,7 @@ package io.presence.bench.e2e;
 interface FrameSource {
 
     void deliverTo(FrameSink sink);
+
+    /** A source that never delivers anything, where a contender has no such stage to watch. */
+    FrameSource NONE = sink -> { };
 }
