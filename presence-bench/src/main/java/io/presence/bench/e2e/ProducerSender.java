@@ -36,8 +36,7 @@ final class ProducerSender implements TickSender, AutoCloseable {
         try {
             for (Phase.Change change : changes) {
                 byte[] key = plan.userId(change.user()).getBytes(StandardCharsets.UTF_8);
-                byte[] version = ByteBuffer.allocate(Long.BYTES).putLong(ChangePlan.version(change.change())).array();
-                producer.send(new ProducerRecord<>(topic, key, version), (metadata, error) -> {
+                producer.send(new ProducerRecord<>(topic, key, value(ChangePlan.version(change.change()))), (metadata, error) -> {
                     if (error != null) {
                         done.completeExceptionally(error);
                     } else if (waiting.decrementAndGet() == 0) {
@@ -49,6 +48,11 @@ final class ProducerSender implements TickSender, AutoCloseable {
             done.completeExceptionally(e);
         }
         return done;
+    }
+
+    /** The record value: the version, 8 bytes big-endian, as {@link CommittedReader#PASSTHROUGH} reads it. */
+    static byte[] value(long version) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(version).array();
     }
 
     @Override
