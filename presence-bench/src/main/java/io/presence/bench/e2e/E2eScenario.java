@@ -67,9 +67,9 @@ public final class E2eScenario implements Scenario {
             PhaseRunner.Outcome loggedIn = presence.run(login);
             report.say("every user logged in: %s", describe(loggedIn));
 
-            SettingOutcome byDefault = setting(run, "default", serviceDefault, presence, plan, login.nextChange(), perTick);
+            SettingOutcome byDefault = setting(run, "default", serviceDefault, services, presence, plan, login.nextChange(), perTick);
             services.restartStreams(settings.lowLatencyCommit());
-            SettingOutcome lowLatency = setting(run, "low-latency", settings.lowLatencyCommit(), presence, plan,
+            SettingOutcome lowLatency = setting(run, "low-latency", settings.lowLatencyCommit(), services, presence, plan,
                     byDefault.nextChange(), perTick);
             if (fleet.lost() > 0) {
                 report.say("WARNING: %,d sockets were lost during the run; their users' frames are missing", fleet.lost());
@@ -82,20 +82,20 @@ public final class E2eScenario implements Scenario {
         }
     }
 
-    private SettingOutcome setting(BenchRun run, String name, Duration commitInterval, PhaseRunner presence, ChangePlan plan,
-                                   long firstChange, int perTick) throws Exception {
+    private SettingOutcome setting(BenchRun run, String name, Duration commitInterval, PresenceServices services,
+                                   PhaseRunner presence, ChangePlan plan, long firstChange, int perTick) throws Exception {
         BenchReport report = run.report();
         Phase warmUp = new Phase(plan, firstChange, rounds(settings.warmUp(), plan), perTick);
         Phase measured = new Phase(plan, warmUp.nextChange(), rounds(settings.measured(), plan), perTick);
         report.say("%s setting: commit.interval.ms %d for presence-streams and the passthrough", name, commitInterval.toMillis());
         report.say("  presence warm-up (not measured): %s", describe(presence.run(warmUp)));
+        CommitStats commitsBefore = services.streamsCommits();
         PhaseRunner.Outcome ours = presence.run(measured);
         report.latency("  presence, HTTP call -> notification committed (a read_committed consumer)", ours.probe());
         report.latency("  presence, HTTP call -> WebSocket frame", ours.latency());
         report.say("  presence: %s", describe(ours));
+        report.say("  presence-streams: %s", services.streamsCommits().formatSince(commitsBefore, ours.took()));
         PhaseRunner.Outcome baseline = passthrough(run, name, commitInterval, plan, warmUp, measured);
-        report.latency("  passthrough baseline, send -> read_committed", baseline.latency());
-        report.say("  passthrough: %s", describe(baseline));
         return new SettingOutcome(commitInterval, ours, baseline, measured.nextChange());
     }
 
@@ -109,7 +109,12 @@ public final class E2eScenario implements Scenario {
              ProducerSender sender = new ProducerSender(run.cluster().bootstrap(), plan, PassthroughApp.input(id))) {
             PhaseRunner baseline = new PhaseRunner(reader, FrameSource.NONE, sender, settings.drainTimeout());
             run.report().say("  passthrough warm-up (not measured): %s", describe(baseline.run(warmUp)));
-            return baseline.run(measured);
+            CommitStats commitsBefore = app.commits();
+            PhaseRunner.Outcome outcome = baseline.run(measured);
+            run.report().latency("  passthrough baseline, send -> read_committed", outcome.latency());
+            run.report().say("  passthrough: %s", describe(outcome));
+            run.report().say("  passthrough app: %s", app.commits().formatSince(commitsBefore, outcome.took()));
+            return outcome;
         } finally {
             run.cluster().deleteApplication(readerGroup);
         }

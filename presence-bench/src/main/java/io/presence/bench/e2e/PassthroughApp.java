@@ -82,6 +82,11 @@ final class PassthroughApp implements AutoCloseable {
         }
     }
 
+    /** Its commits so far. */
+    CommitStats commits() {
+        return CommitStats.of(streams.metrics());
+    }
+
     /** Closes the application and deletes its state, group and topics. */
     @Override
     public void close() {

@@ -74,6 +74,11 @@ final class PresenceServices implements AutoCloseable {
         return "ws://127.0.0.1:" + notifier.port() + NotificationsEndpoint.PATH;
     }
 
+    /** presence-streams' commits so far. */
+    CommitStats streamsCommits() {
+        return CommitStats.of(streams.streamsMetrics());
+    }
+
     /** Closes presence-streams and starts it again with {@code commitInterval}, from its committed offsets and state. */
     void restartStreams(Duration commitInterval) throws InterruptedException {
         streams.close();
