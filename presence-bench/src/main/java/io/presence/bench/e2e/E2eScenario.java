@@ -7,6 +7,7 @@ import io.presence.bench.report.BenchReport;
 import io.presence.config.PresenceConfigLoader;
 import io.presence.streams.app.PresenceStreamsSettings;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +30,7 @@ public final class E2eScenario implements Scenario {
     }
 
     private static final Duration FLEET_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration FELL_BEHIND = Duration.ofSeconds(1);
     private static final double GOAL_RATIO = 1.2;
     private static final double GOAL_LOW_LATENCY_P99_MS = 100;
 
@@ -65,7 +67,7 @@ public final class E2eScenario implements Scenario {
             PhaseRunner presence = new PhaseRunner(fleet, committed, new GatewaySender(plan, services.gateway()), settings.drainTimeout());
             Phase login = new Phase(plan, 0, 1, perTick);
             PhaseRunner.Outcome loggedIn = presence.run(login);
-            report.say("every user logged in: %s", describe(loggedIn));
+            report.say("every user logged in: %s", describe(loggedIn, login));
 
             SettingOutcome byDefault = setting(run, "default", serviceDefault, services, presence, plan, login.nextChange(), perTick);
             services.restartStreams(settings.lowLatencyCommit());
@@ -88,12 +90,12 @@ public final class E2eScenario implements Scenario {
         Phase warmUp = new Phase(plan, firstChange, rounds(settings.warmUp(), plan), perTick);
         Phase measured = new Phase(plan, warmUp.nextChange(), rounds(settings.measured(), plan), perTick);
         report.say("%s setting: commit.interval.ms %d for presence-streams and the passthrough", name, commitInterval.toMillis());
-        report.say("  presence warm-up (not measured): %s", describe(presence.run(warmUp)));
+        report.say("  presence warm-up (not measured): %s", describe(presence.run(warmUp), warmUp));
         CommitStats commitsBefore = services.streamsCommits();
         PhaseRunner.Outcome ours = presence.run(measured);
         report.latency("  presence, HTTP call -> notification committed (a read_committed consumer)", ours.probe());
         report.latency("  presence, HTTP call -> WebSocket frame", ours.latency());
-        report.say("  presence: %s", describe(ours));
+        report.say("  presence: %s", describe(ours, measured));
         report.say("  presence-streams: %s", services.streamsCommits().formatSince(commitsBefore, ours.took()));
         PhaseRunner.Outcome baseline = passthrough(run, name, commitInterval, plan, warmUp, measured);
         return new SettingOutcome(commitInterval, ours, baseline, measured.nextChange());
@@ -108,11 +110,11 @@ public final class E2eScenario implements Scenario {
                      CommittedReader.PASSTHROUGH).awaitAssigned();
              ProducerSender sender = new ProducerSender(run.cluster().bootstrap(), plan, PassthroughApp.input(id))) {
             PhaseRunner baseline = new PhaseRunner(reader, FrameSource.NONE, sender, settings.drainTimeout());
-            run.report().say("  passthrough warm-up (not measured): %s", describe(baseline.run(warmUp)));
+            run.report().say("  passthrough warm-up (not measured): %s", describe(baseline.run(warmUp), warmUp));
             CommitStats commitsBefore = app.commits();
             PhaseRunner.Outcome outcome = baseline.run(measured);
             run.report().latency("  passthrough baseline, send -> read_committed", outcome.latency());
-            run.report().say("  passthrough: %s", describe(outcome));
+            run.report().say("  passthrough: %s", describe(outcome, measured));
             run.report().say("  passthrough app: %s", app.commits().formatSince(commitsBefore, outcome.took()));
             return outcome;
         } finally {
@@ -125,12 +127,17 @@ public final class E2eScenario implements Scenario {
         return (int) Math.max(1, Math.round(duration.toNanos() / 1e9 * settings.eventsPerSecond() / plan.users()));
     }
 
-    private static String describe(PhaseRunner.Outcome outcome) {
+    private static String describe(PhaseRunner.Outcome outcome, Phase phase) {
         LatencyWindow.Counts counts = outcome.counts();
         String anomalies = counts.missing() == 0 && counts.duplicates() == 0 && counts.unexpectedStatus() == 0 ? ""
                 : String.format(" — WARNING: %,d missing, %,d duplicates, %,d with an unexpected status",
                         counts.missing(), counts.duplicates(), counts.unexpectedStatus());
-        return String.format(java.util.Locale.ROOT, "%,d of %,d frames in %.1f s; sends (due -> durable) p50 %.1f p99 %.1f ms; "
+        if (outcome.drain(phase).compareTo(FELL_BEHIND) > 0) {
+            // a pipeline that keeps up delivers the last frame about one latency after the last send; a backlog takes longer
+            anomalies += String.format(Locale.ROOT, " — WARNING: the last frame came %.1f s after the last send: "
+                    + "the contender fell behind the rate, and its latencies include the backlog", outcome.drain(phase).toMillis() / 1000.0);
+        }
+        return String.format(Locale.ROOT, "%,d of %,d frames in %.1f s; sends (due -> durable) p50 %.1f p99 %.1f ms; "
                         + "bench JVM CPU %.0f us per event%s", counts.received(), counts.expected(), outcome.took().toMillis() / 1000.0,
                 outcome.sends().p50Ms(), outcome.sends().p99Ms(), outcome.cpuMicrosPerEvent(), anomalies);
     }

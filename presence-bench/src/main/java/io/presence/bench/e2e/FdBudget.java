@@ -2,6 +2,7 @@ package io.presence.bench.e2e;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ final class FdBudget {
         if (maxOpenFiles >= needed) {
             return Optional.empty();
         }
-        return Optional.of(String.format(java.util.Locale.ROOT,
+        return Optional.of(String.format(Locale.ROOT,
                 "%s holds one open file per WebSocket: %,d sockets need about %,d open files, but this process may open %,d "
                         + "(ulimit -n). Raise the limit (ulimit -n %d, up to the hard limit ulimit -Hn) or pass --sockets %d.",
                 holder, sockets, needed, maxOpenFiles, needed, Math.max(0, maxOpenFiles - MARGIN)));

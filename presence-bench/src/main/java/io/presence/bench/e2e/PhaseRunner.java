@@ -21,6 +21,11 @@ final class PhaseRunner {
     record Outcome(LatencySummary latency, LatencyWindow.Counts counts, LatencySummary probe, LatencySummary sends,
                    Duration cpu, Duration took) {
 
+        /** How long after the last tick's due time the phase's last frame came (or the drain gave up). */
+        Duration drain(Phase phase) {
+            return took.minus(TICK.multipliedBy(phase.ticks()));
+        }
+
         /** CPU time per event sent, in microseconds: what the work costs, whether or not other processes held the cores. */
         double cpuMicrosPerEvent() {
             return counts.expected() == 0 ? 0 : cpu.toNanos() / 1_000.0 / counts.expected();
