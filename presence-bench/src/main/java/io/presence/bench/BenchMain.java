@@ -1,5 +1,6 @@
 package io.presence.bench;
 
+import io.presence.bench.e2e.E2eCommand;
 import io.presence.bench.fanout.FanoutCommand;
 import io.presence.bench.fold.FoldCommand;
 import io.presence.bench.ingest.IngestCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks of the presence service, each with a baseline measured in the same run. "
                 + "The last line of output is: RESULT scenario=<name> value=<n> unit=<unit> baseline=<n> ratio=<n>",
         subcommands = {FoldCommand.class, TimeoutsCommand.class, IngestCommand.class, FanoutCommand.class, QueryCommand.class,
-                ReplayCommand.class})
+                ReplayCommand.class, E2eCommand.class})
 public final class BenchMain implements Runnable {
 
     @Spec
@@ -30,6 +31,6 @@ public final class BenchMain implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a scenario: fold, timeouts, ingest, fanout, query or replay");
+        throw new ParameterException(spec.commandLine(), "name a scenario: fold, timeouts, ingest, fanout, query, replay or e2e");
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * {@code {"events":[{"type":"LOGIN","userId":…,"deviceId":…,"connectionId":…,"platform":…,"timestamp":…}, …]}}.
  * Rendered before the clock starts, so the load generator spends its time sending, not encoding.
  */
-final class GatewayBatches {
+public final class GatewayBatches {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +32,7 @@ final class GatewayBatches {
     }
 
     /** The events in order, {@code batchSize} per body (the last may be smaller). */
-    static List<byte[]> render(List<GeneratedEvent> events, int batchSize) {
+    public static List<byte[]> render(List<GeneratedEvent> events, int batchSize) {
         List<byte[]> bodies = new ArrayList<>(events.size() / batchSize + 1);
         for (int from = 0; from < events.size(); from += batchSize) {
             List<Item> items = events.subList(from, Math.min(events.size(), from + batchSize)).stream().map(Item::of).toList();

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * completes with the number of events ingest accepted — only after its 200, which ingest sends
  * once Kafka acknowledged every accepted event. Anything but a 200 with every item accepted fails.
  */
-final class GatewayClient {
+public final class GatewayClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -27,12 +27,12 @@ final class GatewayClient {
     private final URI events;
     private final String apiKey;
 
-    GatewayClient(int port, String apiKey) {
+    public GatewayClient(int port, String apiKey) {
         this.events = URI.create("http://127.0.0.1:" + port + "/v1/events");
         this.apiKey = apiKey;
     }
 
-    CompletableFuture<Integer> post(byte[] body, int expected) {
+    public CompletableFuture<Integer> post(byte[] body, int expected) {
         HttpRequest request = HttpRequest.newBuilder(events).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json").header("X-Api-Key", apiKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();

@@ -11,15 +11,9 @@ import io.presence.bench.report.Throughput;
 import io.presence.bench.workload.EventMix;
 import io.presence.bench.workload.GeneratedEvent;
 import io.presence.bench.workload.SessionWorkload;
-import io.presence.config.PresenceConfigLoader;
-import io.presence.ingest.IngestConfig;
-import io.presence.ingest.IngestService;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Ingest throughput and latency (issue 4), in-process ingest on the run's broker. In order: warm
@@ -36,7 +30,6 @@ public final class IngestScenario implements Scenario {
     static final int BATCH = 1000;
     private static final long SEED = 20_241_128L;
     private static final Duration EVENT_SPAN = Duration.ofMinutes(10);
-    private static final String API_KEY = "presence-bench-" + UUID.randomUUID();
 
     private final Settings settings;
 
@@ -51,18 +44,18 @@ public final class IngestScenario implements Scenario {
         List<Integer> sizes = batchSizes(events.size());
         run.report().say("%,d gateway events in %,d batches of %d; %d calls in flight", events.size(), bodies.size(), BATCH,
                 settings.inFlight());
-        try (IngestService ingest = new IngestService(config(run), run.cluster().topics(), InstantSource.system()).start();
+        try (InProcessIngest ingest = InProcessIngest.start(run.cluster());
              RawBatchWriter rawBatches = new RawBatchWriter(run.cluster().bootstrap(), run.cluster().topics())) {
-            GatewayClient gateway = new GatewayClient(ingest.port(), API_KEY);
+            GatewayClient gateway = ingest.gateway();
             double peak = throughput(run, events, bodies, sizes, new PeakLoad(gateway, settings.inFlight()));
 
             double callsPerSecond = peak / 2 / BATCH;
             run.report().say("half the peak: %.1f batch calls/s for %d s, each way", callsPerSecond, settings.pacedFor().toSeconds());
             int batches = bodies.size();
-            LatencySummary http = new PacedLoad(k -> gateway.post(bodies.get(k % batches), sizes.get(k % batches)))
+            LatencySummary http = new PacedLoad((k, due) -> gateway.post(bodies.get(k % batches), sizes.get(k % batches)))
                     .run(callsPerSecond, settings.pacedFor()).latencyIfAllSucceeded();
             run.report().latency("  HTTP batch call", http);
-            LatencySummary raw = new PacedLoad(k -> rawBatches.write(batch(events, k % batches)))
+            LatencySummary raw = new PacedLoad((k, due) -> rawBatches.write(batch(events, k % batches)))
                     .run(callsPerSecond, settings.pacedFor()).latencyIfAllSucceeded();
             run.report().latency("  raw batch write (ingest's Kafka writer)", raw);
             run.report().result("batch-p50", http.p50Ms(), "ms", raw.p50Ms());
@@ -117,15 +110,5 @@ public final class IngestScenario implements Scenario {
 
     private static List<GeneratedEvent> batch(List<GeneratedEvent> events, int i) {
         return events.subList(i * BATCH, Math.min(events.size(), (i + 1) * BATCH));
-    }
-
-    private static IngestConfig config(BenchRun run) {
-        return IngestConfig.from(PresenceConfigLoader.load(Map.of(
-                "PRESENCE_KAFKA_BOOTSTRAP", run.cluster().bootstrap(),
-                "PRESENCE_SCHEMA_REGISTRY_URL", run.cluster().registryUrl(),
-                "PRESENCE_AUTH_SECRET", UUID.randomUUID().toString(),
-                "PRESENCE_GATEWAY_API_KEYS", API_KEY,
-                "PRESENCE_INGEST_PORT", "0",
-                "PRESENCE_INGEST_INSTANCE_ID", "presence-bench-ingest")));
     }
 }

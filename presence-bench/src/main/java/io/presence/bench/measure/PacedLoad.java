@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntFunction;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -37,19 +36,32 @@ public final class PacedLoad {
         }
     }
 
+    /**
+     * Makes the {@code k}-th call (k = 0, 1, …), due at {@code dueNanos} ({@code System.nanoTime}),
+     * always on the same pacing thread; completes when answered.
+     */
+    @FunctionalInterface
+    public interface PacedCall {
+        CompletableFuture<?> start(int k, long dueNanos);
+    }
+
     private static final Duration DRAIN = Duration.ofSeconds(60);
 
-    private final IntFunction<CompletableFuture<?>> call;
+    private final PacedCall call;
 
-    /** @param call makes the k-th call (k = 0, 1, …), always on the same pacing thread; it completes when answered */
-    public PacedLoad(IntFunction<CompletableFuture<?>> call) {
+    public PacedLoad(PacedCall call) {
         this.call = call;
     }
 
     /** Makes calls at {@code callsPerSecond} for {@code duration}, then waits for the last answers. */
     public Outcome run(double callsPerSecond, Duration duration) {
         long periodNanos = (long) (1e9 / callsPerSecond);
-        long calls = Math.max(1, duration.toNanos() / periodNanos);
+        return run(periodNanos, Math.max(1, duration.toNanos() / periodNanos));
+    }
+
+    /** Makes {@code calls} calls, one every {@code periodNanos}, then waits for the last answers. */
+    public Outcome run(long periodNanos, long calls) {
+        Duration duration = Duration.ofNanos(periodNanos * calls);
         Recorder latency = new Recorder(3);
         AtomicLong failed = new AtomicLong();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
@@ -64,7 +76,7 @@ public final class PacedLoad {
                     return;
                 }
                 long due = start + k * periodNanos;
-                CompletableFuture<?> done = startCall(k).whenComplete((answer, error) -> {
+                CompletableFuture<?> done = startCall(k, due).whenComplete((answer, error) -> {
                     latency.recordValue(Math.max(0, System.nanoTime() - due) / 1000);
                     if (error != null) {
                         failed.incrementAndGet();
@@ -100,9 +112,9 @@ public final class PacedLoad {
     }
 
     /** A call that throws instead of returning a future fails like one that completes exceptionally. */
-    private CompletableFuture<?> startCall(int k) {
+    private CompletableFuture<?> startCall(int k, long due) {
         try {
-            return call.apply(k);
+            return call.start(k, due);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

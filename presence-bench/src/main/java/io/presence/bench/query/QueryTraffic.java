@@ -21,6 +21,6 @@ final class QueryTraffic {
 
     /** Queries of {@code size} ids each, ready to be paced. */
     PacedLoad of(int size) {
-        return new PacedLoad(k -> client.ask(instances.forQuery(k).httpPort(), users.randomDistinct(size, random), k));
+        return new PacedLoad((k, due) -> client.ask(instances.forQuery(k).httpPort(), users.randomDistinct(size, random), k));
     }
 }

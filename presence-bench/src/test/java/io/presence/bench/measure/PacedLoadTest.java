@@ -16,7 +16,7 @@ class PacedLoadTest {
     void makesRateTimesDurationCallsNumberedFromZero() {
         List<Integer> made = new CopyOnWriteArrayList<>();
 
-        PacedLoad.Outcome outcome = new PacedLoad(k -> {
+        PacedLoad.Outcome outcome = new PacedLoad((k, due) -> {
             made.add(k);
             return CompletableFuture.completedFuture(k);
         }).run(100, Duration.ofMillis(200));
@@ -29,7 +29,7 @@ class PacedLoadTest {
 
     @Test
     void latencyRunsUntilTheAnswerArrives() {
-        PacedLoad.Outcome outcome = new PacedLoad(k -> CompletableFuture.supplyAsync(() -> k,
+        PacedLoad.Outcome outcome = new PacedLoad((k, due) -> CompletableFuture.supplyAsync(() -> k,
                 CompletableFuture.delayedExecutor(30, TimeUnit.MILLISECONDS))).run(50, Duration.ofMillis(100));
 
         assertThat(outcome.latency().p50Ms()).isGreaterThanOrEqualTo(30);
@@ -38,7 +38,7 @@ class PacedLoadTest {
 
     @Test
     void countsFailedAndThrowingCallsAndKeepsTheFirstFailure() {
-        PacedLoad.Outcome outcome = new PacedLoad(k -> {
+        PacedLoad.Outcome outcome = new PacedLoad((k, due) -> {
             if (k == 3) {
                 throw new IllegalArgumentException("call 3 could not start");
             }

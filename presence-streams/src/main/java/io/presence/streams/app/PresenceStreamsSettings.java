@@ -1,6 +1,7 @@
 package io.presence.streams.app;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import io.presence.schemas.topics.TopicLayout;
 import io.presence.streams.fanout.FanoutSettings;
 import io.presence.streams.query.QuerySettings;
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param stateDir        where RocksDB keeps the stores
  * @param blockCacheBytes one block cache shared by every store: the bound on RocksDB's memory
  * @param writeBufferBytes the part of it memtables may take
+ * @param commitInterval  Kafka Streams' commit.interval.ms: under exactly-once, the most a change waits to become visible
  * @param query           the query API: access rules and how keys are routed between instances
  */
 public record PresenceStreamsSettings(
@@ -31,10 +33,17 @@ public record PresenceStreamsSettings(
         Path stateDir,
         int threads,
         int standbyReplicas,
+        Duration commitInterval,
         long blockCacheBytes,
         long writeBufferBytes,
         TopologySettings topology,
         QuerySettings query) {
+
+    public PresenceStreamsSettings {
+        if (commitInterval.isNegative() || commitInterval.isZero()) {
+            throw new ConfigException.BadValue("presence.streams.commit-interval", "must be positive, was " + commitInterval);
+        }
+    }
 
     public static PresenceStreamsSettings from(Config config) {
         Config streams = config.getConfig("presence.streams");
@@ -47,6 +56,7 @@ public record PresenceStreamsSettings(
                 stateDir(config),
                 streams.getInt("threads"),
                 streams.getInt("num-standby-replicas"),
+                streams.getDuration("commit-interval"),
                 streams.getBytes("rocksdb.block-cache-size"),
                 streams.getBytes("rocksdb.write-buffer-size"),
                 topology(config),

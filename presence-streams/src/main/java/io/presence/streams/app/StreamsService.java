@@ -18,7 +18,10 @@ import io.presence.streams.subscription.RoutedLedgerLookup;
 import io.presence.streams.topology.PresenceTopology;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
@@ -97,6 +100,11 @@ public final class StreamsService implements AutoCloseable {
      */
     public StoreAccess storeAccess() {
         return storeAccess;
+    }
+
+    /** Kafka Streams' own metrics (benchmarks read the stream thread's commits from them). */
+    public Map<MetricName, ? extends Metric> streamsMetrics() {
+        return streams.metrics();
     }
 
     public KafkaStreams.State state() {

@@ -30,6 +30,19 @@ class PresenceStreamsSettingsTest {
         assertThat(settings.topology().subscriptionRetention()).isEqualTo(Duration.ofHours(24));
         assertThat(settings.topology().fanout()).isEqualTo(FanoutSettings.defaults());
         assertThat(settings.topology().fanout().friendsNotified()).isTrue();
+        assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void theCommitIntervalIsSetByEnvironmentAndMustBePositive() {
+        PresenceStreamsSettings lowLatency = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
+                "PRESENCE_AUTH_SECRET", "s", "PRESENCE_STREAMS_COMMIT_INTERVAL", "20ms")));
+
+        assertThat(lowLatency.commitInterval()).isEqualTo(Duration.ofMillis(20));
+        assertThatThrownBy(() -> PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
+                "PRESENCE_AUTH_SECRET", "s", "PRESENCE_STREAMS_COMMIT_INTERVAL", "0ms"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("presence.streams.commit-interval");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.presence.streams.timeout.SessionTimeouts;
 import io.presence.streams.topology.TopologySettings;
 import io.presence.testkit.PresenceCluster;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /** The settings of one presence-streams instance in an integration test: what differs is only its id, state and timeouts. */
@@ -20,7 +21,7 @@ public final class TestStreamsSettings {
     public static PresenceStreamsSettings on(PresenceCluster cluster, String applicationId, Path stateDir,
                                              SessionTimeouts timeouts) {
         return new PresenceStreamsSettings(cluster.bootstrapServers(), cluster.registryUrl(), cluster.layout(),
-                applicationId, 0, stateDir, 1, 0, 64L << 20, 16L << 20,
+                applicationId, 0, stateDir, 1, 0, Duration.ofMillis(100), 64L << 20, 16L << 20,
                 new TopologySettings(timeouts, DetectorSettings.defaults()),
                 QuerySettings.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", TestTokens.SECRET,
                         "PRESENCE_STREAMS_ADVERTISED_HOST", "localhost"))));

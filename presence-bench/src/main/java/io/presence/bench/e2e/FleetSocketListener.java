@@ -1,0 +1,71 @@
+package io.presence.bench.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One fleet socket's listener: the server's {@code ready} frame is reported once; every
+ * notification frame becomes a {@link FleetLine.Frame} stamped when its first part arrived; any other
+ * control frame, a close or an error is reported as lost.
+ */
+final class FleetSocketListener implements WebSocket.Listener {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String userId;
+    private final FleetOutput out;
+    private final Runnable onReady;
+    private final StringBuilder partial = new StringBuilder();
+    private long firstPartNanos;
+
+    FleetSocketListener(String userId, FleetOutput out, Runnable onReady) {
+        this.userId = userId;
+        this.out = out;
+        this.onReady = onReady;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+        if (partial.isEmpty()) {
+            firstPartNanos = System.nanoTime();
+        }
+        partial.append(data);
+        if (last) {
+            take(partial.toString(), firstPartNanos);
+            partial.setLength(0);
+        }
+        socket.request(1);
+        return null;
+    }
+
+    private void take(String text, long arrivalNanos) {
+        try {
+            JsonNode frame = JSON.readTree(text);
+            String type = frame.path("type").asText("");
+            if (type.isEmpty()) {
+                out.write(new FleetLine.Frame(arrivalNanos, frame.path("userId").asText(), frame.path("version").asLong(),
+                        frame.path("status").asText()));
+            } else if (type.equals("ready")) {
+                onReady.run();
+            } else {
+                out.write(new FleetLine.Lost(userId, 0, "unexpected frame " + text));
+            }
+        } catch (IOException e) {
+            out.write(new FleetLine.Lost(userId, 0, "not JSON: " + text));
+        }
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+        out.write(new FleetLine.Lost(userId, statusCode, reason));
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket socket, Throwable error) {
+        out.write(new FleetLine.Lost(userId, 1006, String.valueOf(error)));
+    }
+}

@@ -1,0 +1,29 @@
+package io.presence.streams.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.presence.config.PresenceConfigLoader;
+import io.presence.streams.metrics.PresenceMeters;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.Test;
+
+class ServiceStreamsConfigTest {
+
+    @Test
+    void theConfiguredCommitIntervalReachesKafkaStreams() {
+        PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
+                "PRESENCE_AUTH_SECRET", "s", "PRESENCE_STREAMS_COMMIT_INTERVAL", "20ms")));
+
+        try (RocksDbMemory memory = new RocksDbMemory(settings.blockCacheBytes(), settings.writeBufferBytes())) {
+            Properties props = ServiceStreamsConfig.properties(settings, new PresenceMeters(new SimpleMeterRegistry()), memory,
+                    new HostInfo("localhost", 8083));
+
+            assertThat(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(20L);
+            assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        }
+    }
+}
