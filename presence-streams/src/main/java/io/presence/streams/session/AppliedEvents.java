@@ -3,12 +3,10 @@ package io.presence.streams.session;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -22,18 +20,19 @@ import java.util.stream.Collectors;
  * within the window in which late events still arrive; an event for an older forgotten device is
  * judged as if the device had never been seen.
  *
- * @param devices sorted by device id, so the stored bytes of equal states are equal
+ * <p>{@code devices} is an immutable {@code Map.copyOf} — one or two entries, and the fold makes a new
+ * memory per event, so not a sorted tree; the store's serde sorts it, so equal states store equal bytes.
  */
-public record AppliedEvents(SortedMap<String, EventWatermark> devices, EventWatermark customStatus) {
+public record AppliedEvents(Map<String, EventWatermark> devices, EventWatermark customStatus) {
 
     public static final int TOMBSTONES_KEPT = 32;
 
-    public static final AppliedEvents NONE = new AppliedEvents(new TreeMap<>(), EventWatermark.NONE);
+    public static final AppliedEvents NONE = new AppliedEvents(Map.of(), EventWatermark.NONE);
 
     public AppliedEvents {
         requireNonNull(devices, "devices");
         requireNonNull(customStatus, "customStatus");
-        devices = Collections.unmodifiableSortedMap(new TreeMap<>(devices));
+        devices = Map.copyOf(devices);
     }
 
     public EventWatermark.Verdict judge(SessionEvent event) {
@@ -44,7 +43,7 @@ public record AppliedEvents(SortedMap<String, EventWatermark> devices, EventWate
     public AppliedEvents recording(SessionEvent event) {
         EventWatermark advanced = watermarkOf(event).advancedBy(event.eventId(), event.timestamp());
         if (event instanceof SessionEvent.OfDevice onDevice) {
-            SortedMap<String, EventWatermark> next = new TreeMap<>(devices);
+            Map<String, EventWatermark> next = new HashMap<>(devices);
             next.put(onDevice.deviceId(), advanced);
             return new AppliedEvents(next, customStatus);
         }
@@ -66,7 +65,7 @@ public record AppliedEvents(SortedMap<String, EventWatermark> devices, EventWate
         if (forgotten.isEmpty()) {
             return this;
         }
-        SortedMap<String, EventWatermark> next = new TreeMap<>(devices);
+        Map<String, EventWatermark> next = new HashMap<>(devices);
         next.keySet().removeAll(forgotten);
         return new AppliedEvents(next, customStatus);
     }

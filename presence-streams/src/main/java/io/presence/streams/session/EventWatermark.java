@@ -2,10 +2,8 @@ package io.presence.streams.session;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * R-SES-7 for one stream of events (one device, or the user's custom status): the timestamp of
@@ -13,19 +11,20 @@ import java.util.TreeSet;
  * older than the timestamp are stale, so their ids need not be remembered; that keeps the memory
  * bounded without a global eventId store.
  *
- * @param eventIds sorted, so the stored bytes of equal states are equal
+ * <p>The ids are an immutable {@code Set.copyOf} — almost always one id, and the fold makes a new
+ * watermark per event, so not a sorted tree; the store's serde sorts them, so equal states store equal bytes.
  */
-public record EventWatermark(long timestamp, SortedSet<String> eventIds) {
+public record EventWatermark(long timestamp, Set<String> eventIds) {
 
     /** Nothing applied yet: every event is fresh. */
-    public static final EventWatermark NONE = new EventWatermark(Long.MIN_VALUE, new TreeSet<>());
+    public static final EventWatermark NONE = new EventWatermark(Long.MIN_VALUE, Set.of());
 
     /** How an incoming event relates to what was applied. */
     public enum Verdict { FRESH, DUPLICATE, STALE }
 
     public EventWatermark {
         requireNonNull(eventIds, "eventIds");
-        eventIds = Collections.unmodifiableSortedSet(new TreeSet<>(eventIds));
+        eventIds = Set.copyOf(eventIds);
     }
 
     public Verdict judge(String eventId, long at) {
@@ -39,9 +38,9 @@ public record EventWatermark(long timestamp, SortedSet<String> eventIds) {
     /** The watermark after applying a fresh event. */
     public EventWatermark advancedBy(String eventId, long at) {
         if (at > timestamp) {
-            return new EventWatermark(at, new TreeSet<>(Set.of(eventId)));
+            return new EventWatermark(at, Set.of(eventId));
         }
-        SortedSet<String> ids = new TreeSet<>(eventIds);
+        Set<String> ids = new HashSet<>(eventIds);
         ids.add(eventId);
         return new EventWatermark(timestamp, ids);
     }

@@ -36,7 +36,13 @@ public record UserPresence(String userId, GeneralStatus status, String customSta
     }
 
     public Optional<DeviceSession> device(String deviceId) {
-        return devices.stream().filter(d -> d.deviceId().equals(deviceId)).findFirst();
+        // a loop, not a stream: the fold asks this on every event
+        for (DeviceSession device : devices) {
+            if (device.deviceId().equals(deviceId)) {
+                return Optional.of(device);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The device list with {@code session} in place of the device's old one, or appended if new. */

@@ -10,12 +10,13 @@ import io.presence.streams.session.UserPresence;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Set;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -97,10 +98,10 @@ public final class UserStatusStoreSerde implements Serde<UserPresence>, Serializ
         out.writeArrayEnd();
         AppliedEvents applied = p.applied();
         writeArrayStart(out, applied.devices().size());
-        for (Map.Entry<String, EventWatermark> device : applied.devices().entrySet()) {
+        for (String deviceId : sorted(applied.devices().keySet())) {
             out.startItem();
-            out.writeString(device.getKey());
-            writeWatermark(out, device.getValue());
+            out.writeString(deviceId);
+            writeWatermark(out, applied.devices().get(deviceId));
         }
         out.writeArrayEnd();
         writeWatermark(out, applied.customStatus());
@@ -109,11 +110,21 @@ public final class UserStatusStoreSerde implements Serde<UserPresence>, Serializ
     private static void writeWatermark(BinaryEncoder out, EventWatermark watermark) throws IOException {
         out.writeLong(watermark.timestamp());
         writeArrayStart(out, watermark.eventIds().size());
-        for (String eventId : watermark.eventIds()) {
+        for (String eventId : sorted(watermark.eventIds())) {
             out.startItem();
             out.writeString(eventId);
         }
         out.writeArrayEnd();
+    }
+
+    /** Sorted, so that equal states are equal bytes (the sets are unordered); almost always one element. */
+    private static Collection<String> sorted(Collection<String> values) {
+        if (values.size() < 2) {
+            return values;
+        }
+        List<String> ordered = new ArrayList<>(values);
+        Collections.sort(ordered);
+        return ordered;
     }
 
     private static void writeOptionalLong(BinaryEncoder out, Long value) throws IOException {
@@ -146,7 +157,7 @@ public final class UserStatusStoreSerde implements Serde<UserPresence>, Serializ
                         in.readString(), in.readLong(), in.readLong()));
             }
         }
-        SortedMap<String, EventWatermark> watermarks = new TreeMap<>();
+        Map<String, EventWatermark> watermarks = new HashMap<>();
         for (long block = in.readArrayStart(); block > 0; block = in.arrayNext()) {
             for (long i = 0; i < block; i++) {
                 watermarks.put(in.readString(), readWatermark(in));
@@ -158,7 +169,7 @@ public final class UserStatusStoreSerde implements Serde<UserPresence>, Serializ
 
     private static EventWatermark readWatermark(BinaryDecoder in) throws IOException {
         long timestamp = in.readLong();
-        SortedSet<String> eventIds = new TreeSet<>();
+        Set<String> eventIds = new HashSet<>();
         for (long block = in.readArrayStart(); block > 0; block = in.arrayNext()) {
             for (long i = 0; i < block; i++) {
                 eventIds.add(in.readString());

@@ -3,6 +3,7 @@ package io.presence.streams.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.presence.streams.session.AppliedEvents;
 import io.presence.streams.session.DeviceState;
 import io.presence.streams.session.EventWatermark;
 import io.presence.streams.session.GeneralStatus;
@@ -13,7 +14,11 @@ import io.presence.streams.session.UserPresence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -70,6 +75,21 @@ class UserStatusStoreSerdeTest {
     }
 
     @Test
+    void equalStatesAreEqualBytesWhateverOrderTheirSetsIterateIn() {
+        UserPresence state = busyUser();
+        Map<String, EventWatermark> reversed = new LinkedHashMap<>();
+        state.applied().devices().keySet().stream().sorted(Comparator.reverseOrder())
+                .forEach(device -> reversed.put(device, state.applied().devices().get(device)));
+        EventWatermark twoIds = new EventWatermark(5_000, new LinkedHashSet<>(List.of("z-second", "a-first")));
+        UserPresence one = withApplied(state, new AppliedEvents(state.applied().devices(), twoIds));
+        UserPresence other = withApplied(state, new AppliedEvents(reversed,
+                new EventWatermark(5_000, new LinkedHashSet<>(List.of("a-first", "z-second")))));
+
+        assertThat(one).isEqualTo(other);
+        assertThat(serde.serialize("any", one)).isEqualTo(serde.serialize("any", other));
+    }
+
+    @Test
     void anUnknownFormatVersionIsRefused() {
         byte[] bytes = serde.serialize("any", UserPresence.unknown("bob"));
         bytes[0] = 9;
@@ -94,6 +114,11 @@ class UserStatusStoreSerdeTest {
         assertThat(state.applied().devices()).containsKey("laptop");
         assertThat(state.applied().customStatus()).isNotEqualTo(EventWatermark.NONE);
         return state;
+    }
+
+    private static UserPresence withApplied(UserPresence s, AppliedEvents applied) {
+        return new UserPresence(s.userId(), s.status(), s.customStatus(), s.version(), s.lastChangedAt(), s.lastSeenAt(),
+                s.devices(), applied);
     }
 
     private static Schema storeSchema() throws IOException {

@@ -51,6 +51,7 @@ public final class AvroWireSerde<T extends SpecificRecord> implements Serde<T>, 
     private final PlainLists plainLists;
     private final Map<String, Integer> idByTopic = new ConcurrentHashMap<>();
     private final Map<Integer, DatumReader<T>> readerById = new ConcurrentHashMap<>();
+    private volatile ReaderOfId<T> lastReader;
 
     public AvroWireSerde(SchemaRegistry registry, Class<T> type) {
         this.registry = registry;
@@ -105,8 +106,18 @@ public final class AvroWireSerde<T extends SpecificRecord> implements Serde<T>, 
     }
 
     private DatumReader<T> readerFor(int id) {
-        DatumReader<T> known = readerById.get(id);
-        return known != null ? known : readerById.computeIfAbsent(id, i -> new SpecificDatumReader<>(registry.schemaById(i), readerSchema, DECODING));
+        // a topic's records almost all carry one schema id: remember the last reader without a map
+        // lookup (which boxes the id and hashes on every record)
+        ReaderOfId<T> last = lastReader;
+        if (last != null && last.id() == id) {
+            return last.reader();
+        }
+        DatumReader<T> reader = readerById.computeIfAbsent(id, i -> new SpecificDatumReader<>(registry.schemaById(i), readerSchema, DECODING));
+        lastReader = new ReaderOfId<>(id, reader);
+        return reader;
+    }
+
+    private record ReaderOfId<T>(int id, DatumReader<T> reader) {
     }
 
     /**
