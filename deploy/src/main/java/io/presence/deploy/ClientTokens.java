@@ -8,7 +8,7 @@ import java.time.Instant;
 /** Client JWTs as the deployment's identity provider would issue them (SPEC §9): HS256 with the auth secret, {@code sub} = userId. */
 final class ClientTokens {
 
-    // long enough for a demo socket that stays open while the launcher runs; the notifier checks it at the upgrade only
+    // longer than the demo: the notifier closes a socket (4401) when the token it was opened with expires
     private static final Duration VALIDITY = Duration.ofHours(1);
 
     private final Algorithm signer;
