@@ -51,7 +51,6 @@ public final class AvroWireSerde<T extends SpecificRecord> implements Serde<T>, 
     private final PlainLists plainLists;
     private final Map<String, Integer> idByTopic = new ConcurrentHashMap<>();
     private final Map<Integer, DatumReader<T>> readerById = new ConcurrentHashMap<>();
-    private volatile ReaderOfId<T> lastReader;
 
     public AvroWireSerde(SchemaRegistry registry, Class<T> type) {
         this.registry = registry;
@@ -106,18 +105,7 @@ public final class AvroWireSerde<T extends SpecificRecord> implements Serde<T>, 
     }
 
     private DatumReader<T> readerFor(int id) {
-        // a topic's records almost all carry one schema id: remember the last reader without a map
-        // lookup (which boxes the id and hashes on every record)
-        ReaderOfId<T> last = lastReader;
-        if (last != null && last.id() == id) {
-            return last.reader();
-        }
-        DatumReader<T> reader = readerById.computeIfAbsent(id, i -> new SpecificDatumReader<>(registry.schemaById(i), readerSchema, DECODING));
-        lastReader = new ReaderOfId<>(id, reader);
-        return reader;
-    }
-
-    private record ReaderOfId<T>(int id, DatumReader<T> reader) {
+        return readerById.computeIfAbsent(id, i -> new SpecificDatumReader<>(registry.schemaById(i), readerSchema, DECODING));
     }
 
     /**
