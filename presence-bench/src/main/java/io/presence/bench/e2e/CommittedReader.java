@@ -53,7 +53,7 @@ final class CommittedReader implements FrameSource, AutoCloseable {
     CommittedReader(String bootstrap, String groupId, String topic, RecordDecoder decoder) {
         this.decoder = decoder;
         this.consumer = NotificationConsumer.newConsumer(bootstrap, groupId,
-                new IntakeSettings(groupId, "earliest", Duration.ofSeconds(1), 10_000, Duration.ofSeconds(45)));
+                new IntakeSettings(groupId, "earliest", Duration.ofSeconds(1), 10_000, Duration.ofSeconds(45), 1));
         consumer.subscribe(List.of(topic));
         thread.setDaemon(true);
         thread.start();

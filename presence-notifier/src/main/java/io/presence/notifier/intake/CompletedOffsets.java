@@ -28,6 +28,11 @@ final class CompletedOffsets {
         return progress.get(partition).begin(offset);
     }
 
+    /** True while the partition is assigned here. */
+    boolean tracks(TopicPartition partition) {
+        return progress.containsKey(partition);
+    }
+
     /** Notifications consumed and not finished, over all assigned partitions. */
     int inFlight() {
         return progress.values().stream().mapToInt(PartitionProgress::inFlight).sum();

@@ -13,8 +13,10 @@ import java.util.Set;
  * @param commitInterval   how often finished offsets are committed
  * @param maxInFlight      consumed-but-unfinished notifications above which consumption pauses
  * @param sessionTimeout   how long the group waits for a crashed instance before its partitions move
+ * @param deliveryThreads  threads that decode notifications and write them to sockets, a recipient always on the same one
  */
-public record IntakeSettings(String groupId, String autoOffsetReset, Duration commitInterval, int maxInFlight, Duration sessionTimeout) {
+public record IntakeSettings(String groupId, String autoOffsetReset, Duration commitInterval, int maxInFlight, Duration sessionTimeout,
+                             int deliveryThreads) {
 
     public IntakeSettings {
         if (!Set.of("earliest", "latest").contains(autoOffsetReset)) {
@@ -22,6 +24,9 @@ public record IntakeSettings(String groupId, String autoOffsetReset, Duration co
         }
         if (maxInFlight < 1) {
             throw new ConfigException.BadValue("presence.notifier.max-in-flight", "must be at least 1, was " + maxInFlight);
+        }
+        if (deliveryThreads < 1) {
+            throw new ConfigException.BadValue("presence.notifier.delivery-threads", "must be at least 1, was " + deliveryThreads);
         }
     }
 
@@ -32,6 +37,12 @@ public record IntakeSettings(String groupId, String autoOffsetReset, Duration co
                 notifier.getString("auto-offset-reset"),
                 notifier.getDuration("commit-interval"),
                 notifier.getInt("max-in-flight"),
-                notifier.getDuration("session-timeout"));
+                notifier.getDuration("session-timeout"),
+                deliveryThreadsOf(notifier.getInt("delivery-threads")));
+    }
+
+    /** 0 means one per core: socket writes are system calls, so more threads than cores only queue. */
+    private static int deliveryThreadsOf(int configured) {
+        return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
     }
 }

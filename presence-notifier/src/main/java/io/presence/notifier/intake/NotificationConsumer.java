@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The notifier's one consumer of {@code presence.notifications} (read_committed, a consumer group
- * shared by all instances), on its own thread. Each record gets a ticket on its offset and is routed;
+ * shared by all instances), on its own thread. Each record gets a ticket on its offset and is routed
+ * on its recipient's {@link DeliveryShards delivery thread};
  * offsets are committed every interval up to each partition's lowest unfinished one (at-least-once:
  * a crash redelivers, never loses). Consumption pauses while too many notifications are unfinished.
  * Bad records go to {@code presence.dlq}; nothing a record contains stops the loop.
@@ -46,6 +47,7 @@ public final class NotificationConsumer {
     private final CompletedOffsets offsets = new CompletedOffsets();
     private final OffsetCommits commits;
     private final PartitionHandover handover;
+    private final DeliveryShards shards;
     private final Thread thread = new Thread(this::run, "presence-notifier-consumer");
     private volatile boolean running = true;
     private volatile String failure;
@@ -61,6 +63,7 @@ public final class NotificationConsumer {
         this.settings = settings;
         this.commits = new OffsetCommits(consumer, offsets, settings.commitInterval());
         this.handover = new PartitionHandover(offsets, commits, ownership);
+        this.shards = new DeliveryShards(settings.deliveryThreads());
     }
 
     public static Consumer<byte[], byte[]> newConsumer(String bootstrap, String clientId, IntakeSettings settings) {
@@ -133,6 +136,7 @@ public final class NotificationConsumer {
                 sleep(FAILURE_BACKOFF);
             }
         }
+        shards.close(CLOSE_TIMEOUT);
         try {
             commits.commitAllNow("on shutdown");
             // leaving the group revokes every partition through the handover, which closes their sockets
@@ -146,14 +150,20 @@ public final class NotificationConsumer {
 
     private void pollOnce() {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
-            hand(record);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            DeliveryTicket ticket = offsets.begin(partition, record.offset());
+            shards.execute(record.key(), () -> hand(record, partition, ticket));
         }
         applyBackpressure();
         commits.commitIfDue();
     }
 
-    private void hand(ConsumerRecord<byte[], byte[]> record) {
-        DeliveryTicket ticket = offsets.begin(new TopicPartition(record.topic(), record.partition()), record.offset());
+    /** On a delivery thread. */
+    private void hand(ConsumerRecord<byte[], byte[]> record, TopicPartition partition, DeliveryTicket ticket) {
+        if (!offsets.tracks(partition)) {
+            // revoked while this waited for its thread: left unfinished, the new owner delivers it
+            return;
+        }
         NotificationDecoder.Decoded decoded = decoder.decode(record);
         if (decoded instanceof NotificationDecoder.Refused refused) {
             deadLetters.send(NotificationDecoder.sourceOf(record), refused.reason(), refused.message(), refused.exception(), ticket);
