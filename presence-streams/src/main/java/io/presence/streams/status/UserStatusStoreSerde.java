@@ -118,7 +118,7 @@ public final class UserStatusStoreSerde implements Serde<UserPresence>, Serializ
     }
 
     /** Sorted, so that equal states are equal bytes (the sets are unordered); almost always one element. */
-    private static Collection<String> sorted(Collection<String> values) {
+    static Collection<String> sorted(Collection<String> values) {
         if (values.size() < 2) {
             return values;
         }
@@ -138,7 +138,7 @@ public final class UserStatusStoreSerde implements Serde<UserPresence>, Serializ
     }
 
     /** Avro arrays are blocks of items ended by an empty block; we write at most one non-empty block. */
-    private static void writeArrayStart(BinaryEncoder out, int items) throws IOException {
+    static void writeArrayStart(BinaryEncoder out, int items) throws IOException {
         out.writeArrayStart();
         out.setItemCount(items);
     }
