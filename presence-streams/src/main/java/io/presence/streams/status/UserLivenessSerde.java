@@ -8,7 +8,6 @@ import io.presence.streams.storage.ValueBytes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,8 +121,8 @@ public final class UserLivenessSerde implements Serde<UserLiveness>, Serializer<
     }
 
     private static UserLiveness read(BinaryDecoder in) throws IOException {
-        Map<String, DeviceLiveness> devices = new HashMap<>();
-        Map<String, EventWatermark> applied = new HashMap<>();
+        List<Map.Entry<String, DeviceLiveness>> devices = new ArrayList<>(2);
+        List<Map.Entry<String, EventWatermark>> applied = new ArrayList<>(2);
         long previous = 0;
         for (long block = in.readArrayStart(); block > 0; block = in.arrayNext()) {
             for (long i = 0; i < block; i++) {
@@ -132,15 +131,21 @@ public final class UserLivenessSerde implements Serde<UserLiveness>, Serializer<
                     int connection = in.readIndex();
                     String liveConnectionId = connection == ABSENT ? null : readId(in, connection, UUID_BRANCH + 1);
                     previous += in.readLong();
-                    devices.put(deviceId, new DeviceLiveness(liveConnectionId, previous));
+                    devices.add(Map.entry(deviceId, new DeviceLiveness(liveConnectionId, previous)));
                 }
                 if (present(in.readIndex())) {
                     previous += in.readLong();
-                    applied.put(deviceId, new EventWatermark(previous, readIds(in)));
+                    applied.add(Map.entry(deviceId, new EventWatermark(previous, readIds(in))));
                 }
             }
         }
-        return new UserLiveness(devices, applied);
+        return new UserLiveness(immutable(devices), immutable(applied));
+    }
+
+    /** Built immutable here, so the record keeps the map as it is instead of copying a HashMap (every refresh reads one). */
+    @SuppressWarnings("unchecked") // an array of a generic type; Map.ofEntries only reads it
+    private static <V> Map<String, V> immutable(List<Map.Entry<String, V>> entries) {
+        return Map.ofEntries(entries.toArray(new Map.Entry[0]));
     }
 
     /** Gathered in a list, not a set: EventWatermark keeps its own copy, and that copy of one id is all it allocates. */
