@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * A growable byte array to encode one store value into. Unlike {@link java.io.ByteArrayOutputStream}
- * its writes are not synchronized: Avro's direct encoder writes a value a field at a time, and on the
- * fold's hot path the lock on every field cost more than the encoding.
+ * its writes are not synchronized: Avro's direct encoder writes a value a field at a time, and the lock
+ * taken per field was a quarter of the liveness encoding's time in the fold's profile.
  */
 public final class ValueBytes extends OutputStream {
 
