@@ -114,7 +114,9 @@ class WebSocketBadInputIT {
              TestSocket quiet = TestSocket.open(notifier.port(), bystander).awaitReady()) {
             big.sendTextUnawaited("x".repeat(64 * 1024));
 
-            assertThat(big.awaitClosed().code()).isEqualTo(1009);
+            // 1009 is what the server sends; the client may instead see the connection reset (1006) when the
+            // server closes with the rest of the oversized frame still unread in its receive buffer
+            assertThat(big.awaitClosed().code()).isIn(1009, 1006);
             log.send(TestNotifications.of(bystander, unique("u"), 1));
             await().atMost(Duration.ofSeconds(30)).until(() -> quiet.notifications().size() == 1);
         }
