@@ -36,7 +36,7 @@ public final class PresenceMeters {
             Map<FoldOutcome, Counter> byOutcome = new EnumMap<>(FoldOutcome.class);
             for (FoldOutcome outcome : FoldOutcome.values()) {
                 byOutcome.put(outcome, Counter.builder("presence.events.folded")
-                        .description("Events folded into the users' state (user-status, user-liveness), by type and what they did")
+                        .description("Events folded into user-status, by type and what they did")
                         .tag("type", type.name()).tag("outcome", outcome.name()).register(registry));
             }
             folded.put(type, byOutcome);

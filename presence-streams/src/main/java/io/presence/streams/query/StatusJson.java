@@ -1,10 +1,7 @@
 package io.presence.streams.query;
 
 import io.presence.streams.query.routing.QueryableStore;
-import io.presence.streams.session.PresenceParts;
-import io.presence.streams.session.StatusRecord;
 import io.presence.streams.session.UserPresence;
-import io.presence.streams.status.StoredStatus;
 import io.presence.streams.status.UserStatusStore;
 import java.util.List;
 
@@ -17,25 +14,22 @@ import java.util.List;
 public record StatusJson(String userId, String status, String customStatus, long version, Long lastChangedAt,
                          Long lastSeenAt, List<DeviceJson> devices) {
 
-    /**
-     * The {@code user-status} store as the query API reads it: answers are built where the store
-     * lives. The record alone is enough — an answer shows no connection or heartbeat.
-     */
-    public static final QueryableStore<StoredStatus, StatusJson> USER_STATUS =
-            new QueryableStore<>(UserStatusStore.NAME, StatusJson.class, stored -> of(stored.record()));
+    /** The {@code user-status} store as the query API reads it: answers are built where the store lives. */
+    public static final QueryableStore<UserPresence, StatusJson> USER_STATUS =
+            new QueryableStore<>(UserStatusStore.NAME, StatusJson.class, StatusJson::of);
 
     public StatusJson {
         devices = List.copyOf(devices);
     }
 
-    public static StatusJson of(StatusRecord record) {
-        return new StatusJson(record.userId(), record.status().name(), record.customStatus(), record.version(),
-                record.version() == 0 ? null : record.lastChangedAt(), record.lastSeenAt(),
-                record.devices().stream().map(DeviceJson::of).toList());
+    public static StatusJson of(UserPresence presence) {
+        return new StatusJson(presence.userId(), presence.status().name(), presence.customStatus(), presence.version(),
+                presence.version() == 0 ? null : presence.lastChangedAt(), presence.lastSeenAt(),
+                presence.devices().stream().map(DeviceJson::of).toList());
     }
 
     /** R-QRY-1: a user the store has never seen is UNLOGINED with no custom status. */
     public static StatusJson unknown(String userId) {
-        return of(PresenceParts.split(UserPresence.unknown(userId)).record());
+        return of(UserPresence.unknown(userId));
     }
 }

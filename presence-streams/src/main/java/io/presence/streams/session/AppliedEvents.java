@@ -43,20 +43,11 @@ public record AppliedEvents(Map<String, EventWatermark> devices, EventWatermark 
     public AppliedEvents recording(SessionEvent event) {
         EventWatermark advanced = watermarkOf(event).advancedBy(event.eventId(), event.timestamp());
         if (event instanceof SessionEvent.OfDevice onDevice) {
-            return withDevice(onDevice.deviceId(), advanced);
+            Map<String, EventWatermark> next = new HashMap<>(devices);
+            next.put(onDevice.deviceId(), advanced);
+            return new AppliedEvents(next, customStatus);
         }
         return new AppliedEvents(devices, advanced);
-    }
-
-    /** The device's watermark; {@link EventWatermark#NONE} for a device never seen (or forgotten). */
-    EventWatermark ofDevice(String deviceId) {
-        return devices.getOrDefault(deviceId, EventWatermark.NONE);
-    }
-
-    AppliedEvents withDevice(String deviceId, EventWatermark watermark) {
-        Map<String, EventWatermark> next = new HashMap<>(devices);
-        next.put(deviceId, watermark);
-        return new AppliedEvents(next, customStatus);
     }
 
     /** Drops the oldest tombstones beyond {@link #TOMBSTONES_KEPT}; live devices are always kept. */
@@ -81,7 +72,7 @@ public record AppliedEvents(Map<String, EventWatermark> devices, EventWatermark 
 
     private EventWatermark watermarkOf(SessionEvent event) {
         if (event instanceof SessionEvent.OfDevice onDevice) {
-            return ofDevice(onDevice.deviceId());
+            return devices.getOrDefault(onDevice.deviceId(), EventWatermark.NONE);
         }
         return customStatus;
     }

@@ -11,8 +11,7 @@ import java.util.Objects;
 
 /**
  * R-SES-1..6 for one device: how a fresh (not duplicate, not stale) event moves the device's
- * session. {@code current} is null when the device is not logged in. A heartbeat on the device's
- * live connection never comes here: {@link StatusFold} settles it with {@link LivenessStep}.
+ * session. {@code current} is null when the device is not logged in.
  */
 final class SessionRules {
 
@@ -47,14 +46,16 @@ final class SessionRules {
     }
 
     /**
-     * R-SES-2 but for its refresh of the live connection, which {@link LivenessStep} settles before
-     * the rules are asked. A heartbeat on another connection while the device is CONNECTED moves
-     * the device to it: the gateway that sent it holds a live socket now, and the old connection's
-     * late DISCONNECT must then be ignored (R-SES-3) rather than make the user a ghost OFFLINE.
+     * R-SES-2. A heartbeat on another connection while the device is CONNECTED moves the device to
+     * it: the gateway that sent it holds a live socket now, and the old connection's late
+     * DISCONNECT must then be ignored (R-SES-3) rather than make the user a ghost OFFLINE.
      */
     private static DeviceStep heartbeat(DeviceSession current, Heartbeat heartbeat) {
         if (current == null) {
             return DeviceStep.rejectedHeartbeat();
+        }
+        if (current.isConnectedOn(heartbeat.connectionId())) {
+            return DeviceStep.refreshed(current.heartbeatAt(heartbeat.timestamp()));
         }
         if (current.state() == DeviceState.CONNECTED) {
             return DeviceStep.changed(current.movedTo(heartbeat.connectionId(), heartbeat.timestamp()));

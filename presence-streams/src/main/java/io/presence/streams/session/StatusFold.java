@@ -1,11 +1,9 @@
 package io.presence.streams.session;
 
-import io.presence.streams.session.SessionEvent.Heartbeat;
 import io.presence.streams.session.SessionEvent.HeartbeatExpired;
 import io.presence.streams.session.SessionEvent.OfDevice;
 import io.presence.streams.session.SessionEvent.SetCustomStatus;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The status fold: a user's state and one event in, the next state and what happened out
@@ -22,9 +20,6 @@ public final class StatusFold {
         if (!event.userId().equals(state.userId())) {
             // A mis-keyed record must never touch another user's state.
             return new FoldResult(state, event, state, FoldOutcome.IGNORED);
-        }
-        if (event instanceof Heartbeat heartbeat) {
-            return heartbeat(state, heartbeat);
         }
         EventWatermark.Verdict verdict = state.applied().judge(event);
         if (verdict == EventWatermark.Verdict.DUPLICATE) {
@@ -54,28 +49,6 @@ public final class StatusFold {
         UserPresence changed = new UserPresence(state.userId(), state.status(), set.customStatus(),
                 state.version() + 1, set.timestamp(), state.lastSeenAt(), state.devices(), decided.applied());
         return new FoldResult(state, set, changed, FoldOutcome.APPLIED_CHANGE);
-    }
-
-    /**
-     * R-SES-7 and R-SES-2's refresh of the live connection are decided by {@link LivenessStep} on the
-     * device's liveness — the very code the live processor runs on the liveness part alone, without
-     * the record; what else a heartbeat can do (reconnect, move, be rejected) by the session rules.
-     */
-    private static FoldResult heartbeat(UserPresence state, Heartbeat heartbeat) {
-        String deviceId = heartbeat.deviceId();
-        DeviceSession device = state.device(deviceId).orElse(null);
-        Optional<LivenessStep> settled = LivenessStep.ofHeartbeat(heartbeat, state.applied().ofDevice(deviceId),
-                device == null ? null : DeviceLiveness.of(device));
-        if (settled.isEmpty()) {
-            return onDevice(state, heartbeat);
-        }
-        LivenessStep step = settled.get();
-        if (step.outcome() != FoldOutcome.NO_CHANGE) {
-            return new FoldResult(state, heartbeat, state, step.outcome());
-        }
-        UserPresence refreshed = state.withDevices(state.devicesWith(device.heartbeatAt(step.device().lastHeartbeatAt())))
-                .withApplied(state.applied().withDevice(deviceId, step.applied()));
-        return new FoldResult(state, heartbeat, refreshed, FoldOutcome.NO_CHANGE);
     }
 
     /**

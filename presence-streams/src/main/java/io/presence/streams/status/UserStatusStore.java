@@ -1,15 +1,14 @@
 package io.presence.streams.status;
 
+import io.presence.streams.session.UserPresence;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The {@code user-status} store: userId → the record part of the fold's state ({@link StoredStatus};
- * the liveness part is in {@code user-liveness}, and {@link UserPresenceStore} reads the two as one).
- * Its name is the contract with the query API (interactive queries read it by this name, and it
- * holds all a status answer shows); renaming it is a migration.
+ * The {@code user-status} store: userId → the fold's state. Its name is the contract with the
+ * query API (interactive queries read it by this name); renaming it is a migration.
  */
 public final class UserStatusStore {
 
@@ -22,7 +21,7 @@ public final class UserStatusStore {
      * Changelogged (the state survives the instance). Caching is off: the fold forwards changes
      * itself, so a cache would only delay the changelog, and the detector reads the store directly.
      */
-    public static StoreBuilder<KeyValueStore<String, StoredStatus>> builder() {
+    public static StoreBuilder<KeyValueStore<String, UserPresence>> builder() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NAME), Serdes.String(), new UserStatusStoreSerde())
                 .withCachingDisabled();
     }

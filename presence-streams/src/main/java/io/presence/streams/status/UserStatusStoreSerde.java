@@ -1,17 +1,13 @@
 package io.presence.streams.status;
 
 import io.presence.streams.session.AppliedEvents;
-import io.presence.streams.session.DeviceRecord;
 import io.presence.streams.session.DeviceSession;
 import io.presence.streams.session.DeviceState;
 import io.presence.streams.session.EventWatermark;
 import io.presence.streams.session.GeneralStatus;
 import io.presence.streams.session.Platform;
-import io.presence.streams.session.PresenceParts;
-import io.presence.streams.session.StatusRecord;
-import io.presence.streams.session.UserLiveness;
 import io.presence.streams.session.UserPresence;
-import io.presence.streams.storage.ValueBytes;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,122 +27,123 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The value of the {@code user-status} store: one format-version byte, then Avro binary written and
- * read field by field straight from the domain records — the fold reads and writes this on every
- * event that is not a plain heartbeat refresh, so no intermediate objects and no registry. The
- * schemas are never registered (the store is private to this application); a test reads our bytes
- * with Avro's generic reader against the files, so code and schemas cannot drift.
+ * The value of the {@code user-status} store: a {@link UserPresence} with its de-duplication
+ * memory, which the public {@code UserStatus} lacks. One format-version byte, then Avro binary of
+ * {@code store/user-presence-v1.avsc}, written and read field by field straight from the domain
+ * records: the fold reads and writes this on every event, so no intermediate objects and no
+ * registry. The schema is never registered (the store is private to this application); a test
+ * reads our bytes with Avro's generic reader against the file, so the two cannot drift.
  *
- * <ul>
- *   <li>Format 2 ({@code store/user-presence-v2.avsc}), written: the user's {@link StatusRecord}.</li>
- *   <li>Format 1 ({@code store/user-presence-v1.avsc}), still read: the whole {@link UserPresence},
- *       liveness included, as written before the liveness had a store of its own
- *       ({@link StoredStatus#carriedLiveness()}). A restarted instance keeps such values until the
- *       user's record next changes; drop this reader once every changelog has been rewritten.</li>
- * </ul>
+ * <p>To evolve: add {@code user-presence-v2.avsc}, write version 2, and keep a reader for 1 until
+ * every changelog has been rewritten.
  */
-public final class UserStatusStoreSerde implements Serde<StoredStatus>, Serializer<StoredStatus>, Deserializer<StoredStatus> {
+public final class UserStatusStoreSerde implements Serde<UserPresence>, Serializer<UserPresence>, Deserializer<UserPresence> {
 
-    static final byte FORMAT_WHOLE_STATE = 1;
-    static final byte FORMAT_VERSION = 2;
+    static final byte FORMAT_VERSION = 1;
 
     private static final GeneralStatus[] STATUSES = GeneralStatus.values();
     private static final Platform[] PLATFORMS = Platform.values();
     private static final DeviceState[] DEVICE_STATES = DeviceState.values();
 
     @Override
-    public byte[] serialize(String topic, StoredStatus stored) {
-        if (stored == null) {
+    public byte[] serialize(String topic, UserPresence presence) {
+        if (presence == null) {
             return null;
         }
-        if (!stored.carriedLiveness().equals(UserLiveness.NONE)) {
-            // format 2 has no room for it: writing would silently drop the user's heartbeats and watermarks
-            throw new IllegalArgumentException("a user-status value to write must carry no liveness (user "
-                    + stored.record().userId() + ")");
-        }
-        StatusRecord record = stored.record();
-        ValueBytes out = new ValueBytes(48 + 48 * record.devices().size());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 96 * presence.devices().size());
         out.write(FORMAT_VERSION);
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {
-            writeRecord(encoder, record);
+            writePresence(encoder, presence);
             encoder.flush();
         } catch (IOException e) {
-            throw new SerializationException("cannot encode the status record of user " + record.userId(), e);
+            throw new SerializationException("cannot encode the state of user " + presence.userId(), e);
         }
         return out.toByteArray();
     }
 
     @Override
-    public StoredStatus deserialize(String topic, byte[] data) {
+    public UserPresence deserialize(String topic, byte[] data) {
         if (data == null) {
             return null;
         }
-        byte format = data.length == 0 ? 0 : data[0];
-        if (format != FORMAT_VERSION && format != FORMAT_WHOLE_STATE) {
+        if (data.length == 0 || data[0] != FORMAT_VERSION) {
             throw new SerializationException("user-status value has format version "
-                    + (data.length == 0 ? "(none)" : format) + "; this build reads versions "
-                    + FORMAT_WHOLE_STATE + " and " + FORMAT_VERSION);
+                    + (data.length == 0 ? "(none)" : data[0]) + "; this build reads version " + FORMAT_VERSION);
         }
         try {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, 1, data.length - 1, null);
-            if (format == FORMAT_VERSION) {
-                return StoredStatus.of(readRecord(decoder));
-            }
-            PresenceParts parts = PresenceParts.split(readWholeState(decoder));
-            return new StoredStatus(parts.record(), parts.liveness());
+            return readPresence(DecoderFactory.get().binaryDecoder(data, 1, data.length - 1, null));
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot decode a user-status value of " + data.length + " bytes", e);
         }
     }
 
-    private static void writeRecord(BinaryEncoder out, StatusRecord r) throws IOException {
-        out.writeString(r.userId());
-        out.writeEnum(r.status().ordinal());
-        out.writeString(r.customStatus());
-        out.writeLong(r.version());
-        out.writeLong(r.lastChangedAt());
-        writeOptionalLong(out, r.lastSeenAt());
-        writeArrayStart(out, r.devices().size());
-        for (DeviceRecord d : r.devices()) {
+    private static void writePresence(BinaryEncoder out, UserPresence p) throws IOException {
+        out.writeString(p.userId());
+        out.writeEnum(p.status().ordinal());
+        out.writeString(p.customStatus());
+        out.writeLong(p.version());
+        out.writeLong(p.lastChangedAt());
+        writeOptionalLong(out, p.lastSeenAt());
+        writeArrayStart(out, p.devices().size());
+        for (DeviceSession d : p.devices()) {
             out.startItem();
             out.writeString(d.deviceId());
             out.writeEnum(d.platform().ordinal());
             out.writeEnum(d.state().ordinal());
             out.writeString(d.connectionId());
             out.writeLong(d.since());
+            out.writeLong(d.lastHeartbeatAt());
         }
         out.writeArrayEnd();
-        // NONE's timestamp, Long.MIN_VALUE, would take ten bytes
-        if (r.customStatusApplied().equals(EventWatermark.NONE)) {
+        AppliedEvents applied = p.applied();
+        writeArrayStart(out, applied.devices().size());
+        for (String deviceId : sorted(applied.devices().keySet())) {
+            out.startItem();
+            out.writeString(deviceId);
+            writeWatermark(out, applied.devices().get(deviceId));
+        }
+        out.writeArrayEnd();
+        writeWatermark(out, applied.customStatus());
+    }
+
+    private static void writeWatermark(BinaryEncoder out, EventWatermark watermark) throws IOException {
+        out.writeLong(watermark.timestamp());
+        writeArrayStart(out, watermark.eventIds().size());
+        for (String eventId : sorted(watermark.eventIds())) {
+            out.startItem();
+            out.writeString(eventId);
+        }
+        out.writeArrayEnd();
+    }
+
+    /** Sorted, so that equal states are equal bytes (the sets are unordered); almost always one element. */
+    private static Collection<String> sorted(Collection<String> values) {
+        if (values.size() < 2) {
+            return values;
+        }
+        List<String> ordered = new ArrayList<>(values);
+        Collections.sort(ordered);
+        return ordered;
+    }
+
+    private static void writeOptionalLong(BinaryEncoder out, Long value) throws IOException {
+        // union ["null", "long"]: branch index, then the value
+        if (value == null) {
             out.writeIndex(0);
         } else {
             out.writeIndex(1);
-            writeWatermark(out, r.customStatusApplied());
+            out.writeLong(value);
         }
     }
 
-    private static StatusRecord readRecord(BinaryDecoder in) throws IOException {
-        String userId = in.readString();
-        GeneralStatus status = STATUSES[in.readEnum()];
-        String customStatus = in.readString();
-        long version = in.readLong();
-        long lastChangedAt = in.readLong();
-        Long lastSeenAt = in.readIndex() == 0 ? null : in.readLong();
-        List<DeviceRecord> devices = new ArrayList<>();
-        for (long block = in.readArrayStart(); block > 0; block = in.arrayNext()) {
-            for (long i = 0; i < block; i++) {
-                devices.add(new DeviceRecord(in.readString(), PLATFORMS[in.readEnum()], DEVICE_STATES[in.readEnum()],
-                        in.readString(), in.readLong()));
-            }
-        }
-        EventWatermark customStatusApplied = in.readIndex() == 0 ? EventWatermark.NONE : readWatermark(in);
-        return new StatusRecord(userId, status, customStatus, version, lastChangedAt, lastSeenAt, devices,
-                customStatusApplied);
+    /** Avro arrays are blocks of items ended by an empty block; we write at most one non-empty block. */
+    private static void writeArrayStart(BinaryEncoder out, int items) throws IOException {
+        out.writeArrayStart();
+        out.setItemCount(items);
     }
 
-    /** Format 1: the record's fields, each device with its last heartbeat, then every device's watermark. */
-    private static UserPresence readWholeState(BinaryDecoder in) throws IOException {
+    private static UserPresence readPresence(BinaryDecoder in) throws IOException {
         String userId = in.readString();
         GeneralStatus status = STATUSES[in.readEnum()];
         String customStatus = in.readString();
@@ -170,16 +167,6 @@ public final class UserStatusStoreSerde implements Serde<StoredStatus>, Serializ
         return new UserPresence(userId, status, customStatus, version, lastChangedAt, lastSeenAt, devices, applied);
     }
 
-    private static void writeWatermark(BinaryEncoder out, EventWatermark watermark) throws IOException {
-        out.writeLong(watermark.timestamp());
-        writeArrayStart(out, watermark.eventIds().size());
-        for (String eventId : sorted(watermark.eventIds())) {
-            out.startItem();
-            out.writeString(eventId);
-        }
-        out.writeArrayEnd();
-    }
-
     private static EventWatermark readWatermark(BinaryDecoder in) throws IOException {
         long timestamp = in.readLong();
         Set<String> eventIds = new HashSet<>();
@@ -191,39 +178,13 @@ public final class UserStatusStoreSerde implements Serde<StoredStatus>, Serializ
         return new EventWatermark(timestamp, eventIds);
     }
 
-    /** Sorted, so that equal states are equal bytes (the sets are unordered); almost always one element. */
-    static Collection<String> sorted(Collection<String> values) {
-        if (values.size() < 2) {
-            return values;
-        }
-        List<String> ordered = new ArrayList<>(values);
-        Collections.sort(ordered);
-        return ordered;
-    }
-
-    private static void writeOptionalLong(BinaryEncoder out, Long value) throws IOException {
-        // union ["null", "long"]: branch index, then the value
-        if (value == null) {
-            out.writeIndex(0);
-        } else {
-            out.writeIndex(1);
-            out.writeLong(value);
-        }
-    }
-
-    /** Avro arrays are blocks of items ended by an empty block; we write at most one non-empty block. */
-    static void writeArrayStart(BinaryEncoder out, int items) throws IOException {
-        out.writeArrayStart();
-        out.setItemCount(items);
-    }
-
     @Override
-    public Serializer<StoredStatus> serializer() {
+    public Serializer<UserPresence> serializer() {
         return this;
     }
 
     @Override
-    public Deserializer<StoredStatus> deserializer() {
+    public Deserializer<UserPresence> deserializer() {
         return this;
     }
 

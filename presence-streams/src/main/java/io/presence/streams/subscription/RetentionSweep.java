@@ -5,7 +5,6 @@ import io.presence.avro.SubscriptionCommandType;
 import io.presence.streams.metrics.PresenceMeters;
 import io.presence.streams.session.GeneralStatus;
 import io.presence.streams.session.UserPresence;
-import io.presence.streams.status.UserPresenceStore;
 import io.presence.streams.timeout.DeadlineIndex;
 import io.presence.streams.timeout.DeadlineKey;
 import io.presence.streams.timeout.DetectorSettings;
@@ -38,7 +37,7 @@ final class RetentionSweep implements Punctuator {
     private final ProcessorContext<String, SubscriptionCommand> context;
     private final DeadlineIndex index;
     private final ReadOnlyKeyValueStore<String, SubscriptionList> ledger;
-    private final UserPresenceStore presences;
+    private final ReadOnlyKeyValueStore<String, UserPresence> statuses;
     private final Duration retention;
     private final DetectorSettings sweep;
     private final ReplayGuard replayGuard;
@@ -46,13 +45,13 @@ final class RetentionSweep implements Punctuator {
     private final String proposalSink;
 
     RetentionSweep(ProcessorContext<String, SubscriptionCommand> context, DeadlineIndex index,
-                   ReadOnlyKeyValueStore<String, SubscriptionList> ledger, UserPresenceStore presences,
+                   ReadOnlyKeyValueStore<String, SubscriptionList> ledger, ReadOnlyKeyValueStore<String, UserPresence> statuses,
                    Duration retention, DetectorSettings sweep, ReplayGuard replayGuard, PresenceMeters meters,
                    String proposalSink) {
         this.context = context;
         this.index = index;
         this.ledger = ledger;
-        this.presences = presences;
+        this.statuses = statuses;
         this.retention = retention;
         this.sweep = sweep;
         this.replayGuard = replayGuard;
@@ -77,7 +76,7 @@ final class RetentionSweep implements Punctuator {
         if (list == null) {
             return; // emptied since the timer was filed; the next SUBSCRIBE files a new one
         }
-        UserPresence stored = presences.get(subscriber);
+        UserPresence stored = statuses.get(subscriber);
         UserPresence presence = stored == null ? UserPresence.unknown(subscriber) : stored;
         long clearAt = RetentionRule.earliestClear(presence, list, retention);
         if (presence.status() == GeneralStatus.ONLINE) {

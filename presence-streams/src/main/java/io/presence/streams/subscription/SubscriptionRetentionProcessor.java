@@ -4,7 +4,7 @@ import io.presence.avro.SubscriptionCommand;
 import io.presence.avro.SubscriptionCommandType;
 import io.presence.schemas.topics.TopicLayout;
 import io.presence.streams.metrics.PresenceMeters;
-import io.presence.streams.status.UserPresenceStore;
+import io.presence.streams.status.UserStatusStore;
 import io.presence.streams.timeout.DeadlineIndex;
 import io.presence.streams.timeout.DetectorSettings;
 import io.presence.streams.timeout.InputBacklog;
@@ -52,7 +52,7 @@ public final class SubscriptionRetentionProcessor implements Processor<String, S
         this.proposalSink = proposalSink;
     }
 
-    /** The stores this processor owns, besides the ledger, {@code user-status} and {@code user-liveness} which it reads. */
+    /** The stores this processor owns, besides the ledger and {@code user-status} which it reads. */
     public static List<StoreBuilder<?>> stores() {
         return DeadlineIndex.stores(TIMERS);
     }
@@ -63,7 +63,7 @@ public final class SubscriptionRetentionProcessor implements Processor<String, S
         var replayGuard = new ReplayGuard(backlog, new TopicPartition(TopicLayout.EVENTS, context.taskId().partition()),
                 sweep.maxInputLag());
         context.schedule(sweep.tick(), PunctuationType.WALL_CLOCK_TIME, new RetentionSweep(context, index,
-                context.getStateStore(SubscriptionLedgerStore.NAME), UserPresenceStore.open(context),
+                context.getStateStore(SubscriptionLedgerStore.NAME), context.getStateStore(UserStatusStore.NAME),
                 retention, sweep, replayGuard, meters, proposalSink));
     }
 

@@ -11,7 +11,7 @@ import org.apache.kafka.common.utils.Bytes;
  * keeps ("ab", "c") and ("a", "bc") apart.
  *
  * <p>The connection is not part of the key: entries for one device at one deadline collapse into
- * one, and the detector reads the connection from the user's state when the entry comes due. A
+ * one, and the detector reads the connection from {@code user-status} when the entry comes due. A
  * timer about the user as a whole (subscription retention) has an empty device part.
  */
 public record DeadlineKey(long deadline, String userId, String deviceId) {

@@ -6,17 +6,16 @@ import io.presence.streams.metrics.PresenceMeters;
 import io.presence.streams.session.DeviceSession;
 import io.presence.streams.session.SessionEvent;
 import io.presence.streams.session.UserPresence;
-import io.presence.streams.status.UserPresenceStore;
 import java.util.List;
 import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * One wall-clock tick of the timeout detector (R-SES-4, R-SES-5): take what is due from the index,
- * compare each entry with the device's real state (record and liveness merged: a heartbeat refresh
- * writes the connection's last heartbeat into the liveness alone), and either re-file it at the
- * device's current deadline (a heartbeat moved it) or propose the expiry by writing it into
+ * compare each entry with the device's real state in {@code user-status}, and either re-file it at
+ * the device's current deadline (a heartbeat moved it) or propose the expiry by writing it into
  * {@code presence.events}. Proposing is all it does: the fold decides when it reads the proposal
  * back, so a heartbeat that got into the log first wins and replay reproduces the outcome.
  *
@@ -30,7 +29,7 @@ final class ExpiryDetector implements Punctuator {
 
     private final ProcessorContext<String, PresenceEvent> context;
     private final DeadlineIndex index;
-    private final UserPresenceStore presences;
+    private final ReadOnlyKeyValueStore<String, UserPresence> statuses;
     private final SessionTimeouts timeouts;
     private final DetectorSettings settings;
     private final ReplayGuard replayGuard;
@@ -38,11 +37,11 @@ final class ExpiryDetector implements Punctuator {
     private final String expirySink;
 
     ExpiryDetector(ProcessorContext<String, PresenceEvent> context, DeadlineIndex index,
-                   UserPresenceStore presences, SessionTimeouts timeouts,
+                   ReadOnlyKeyValueStore<String, UserPresence> statuses, SessionTimeouts timeouts,
                    DetectorSettings settings, ReplayGuard replayGuard, PresenceMeters meters, String expirySink) {
         this.context = context;
         this.index = index;
-        this.presences = presences;
+        this.statuses = statuses;
         this.timeouts = timeouts;
         this.settings = settings;
         this.replayGuard = replayGuard;
@@ -65,7 +64,7 @@ final class ExpiryDetector implements Punctuator {
     }
 
     private void settle(DeadlineKey entry, long now) {
-        UserPresence presence = presences.get(entry.userId());
+        UserPresence presence = statuses.get(entry.userId());
         DeviceSession device = presence == null ? null : presence.device(entry.deviceId()).orElse(null);
         if (device == null) {
             return; // logged out or aged out since the entry was filed

@@ -8,13 +8,15 @@ import io.presence.streams.session.FoldResult;
 import io.presence.streams.session.SessionEvent.HeartbeatExpired;
 import io.presence.streams.session.SessionEvent.OfDevice;
 import io.presence.streams.session.SessionEvent.SessionExpired;
-import io.presence.streams.status.UserPresenceStore;
+import io.presence.streams.session.UserPresence;
+import io.presence.streams.status.UserStatusStore;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
@@ -46,7 +48,7 @@ public final class TimeoutDetectorProcessor implements Processor<String, FoldRes
         this.expirySink = expirySink;
     }
 
-    /** The stores this processor owns, besides {@code user-status} and {@code user-liveness} which it reads. */
+    /** The stores this processor owns, besides {@code user-status} which it reads. */
     public static List<StoreBuilder<?>> stores() {
         return DeadlineIndex.stores(DEADLINES);
     }
@@ -59,11 +61,12 @@ public final class TimeoutDetectorProcessor implements Processor<String, FoldRes
 
     @Override
     public void init(ProcessorContext<String, PresenceEvent> context) {
+        KeyValueStore<String, UserPresence> statuses = context.getStateStore(UserStatusStore.NAME);
         index = DeadlineIndex.open(context, DEADLINES);
         var replayGuard = new ReplayGuard(backlog,
                 new TopicPartition(TopicLayout.EVENTS, context.taskId().partition()), settings.maxInputLag());
-        context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, new ExpiryDetector(context, index,
-                UserPresenceStore.open(context), timeouts, settings, replayGuard, meters, expirySink));
+        context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME,
+                new ExpiryDetector(context, index, statuses, timeouts, settings, replayGuard, meters, expirySink));
     }
 
     @Override

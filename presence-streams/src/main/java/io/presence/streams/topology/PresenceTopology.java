@@ -13,7 +13,6 @@ import io.presence.streams.input.InputCheck;
 import io.presence.streams.input.InputGate;
 import io.presence.streams.metrics.PresenceMeters;
 import io.presence.streams.status.StatusFoldProcessor;
-import io.presence.streams.status.UserLivenessStore;
 import io.presence.streams.status.UserStatusStore;
 import io.presence.streams.subscription.SubscriptionEdge;
 import io.presence.streams.subscription.SubscriptionEdgeSerde;
@@ -121,13 +120,12 @@ public final class PresenceTopology {
         var foldOutputs = new StatusFoldProcessor.Outputs(STATUS_SINK, STATUS_CHANGES_SINK, TIMEOUT_DETECTOR, NOTIFICATION_FANOUT);
         topology.addProcessor(STATUS_FOLD, () -> new StatusFoldProcessor(meters, foldOutputs), VALIDATE_EVENTS);
         topology.addStateStore(UserStatusStore.builder(), STATUS_FOLD);
-        topology.addStateStore(UserLivenessStore.builder(), STATUS_FOLD);
         addSink(topology, STATUS_SINK, topics.status(), STATUS_FOLD);
         addSink(topology, STATUS_CHANGES_SINK, topics.statusChanges(), STATUS_FOLD);
 
         topology.addProcessor(TIMEOUT_DETECTOR, () -> new TimeoutDetectorProcessor(
                 settings.timeouts(), settings.detector(), backlog, meters, EXPIRY_SINK), STATUS_FOLD);
-        topology.connectProcessorAndStateStores(TIMEOUT_DETECTOR, UserStatusStore.NAME, UserLivenessStore.NAME);
+        topology.connectProcessorAndStateStores(TIMEOUT_DETECTOR, UserStatusStore.NAME);
         addStores(topology, TimeoutDetectorProcessor.stores(), TIMEOUT_DETECTOR);
         // the cycle is on the topic, not in the graph: proposals are read back like any event
         addSink(topology, EXPIRY_SINK, topics.events(), TIMEOUT_DETECTOR);
@@ -139,8 +137,7 @@ public final class PresenceTopology {
         topology.addProcessor(SUBSCRIPTION_RETENTION, () -> new SubscriptionRetentionProcessor(
                 settings.subscriptionRetention(), settings.detector(), backlog, meters, RETENTION_SINK), VALIDATE_SUBSCRIPTIONS);
         addStores(topology, SubscriptionRetentionProcessor.stores(), SUBSCRIPTION_RETENTION);
-        topology.connectProcessorAndStateStores(SUBSCRIPTION_RETENTION, SubscriptionLedgerStore.NAME, UserStatusStore.NAME,
-                UserLivenessStore.NAME);
+        topology.connectProcessorAndStateStores(SUBSCRIPTION_RETENTION, SubscriptionLedgerStore.NAME, UserStatusStore.NAME);
         // a cycle on the topic again: the ledger reads the proposal back like any command
         addSink(topology, RETENTION_SINK, topics.subscriptions(), SUBSCRIPTION_RETENTION);
     }

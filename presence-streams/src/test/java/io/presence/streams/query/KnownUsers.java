@@ -2,7 +2,6 @@ package io.presence.streams.query;
 
 import io.presence.avro.PresenceEvent;
 import io.presence.streams.avro.PresenceEventMapper;
-import io.presence.streams.session.PresenceParts;
 import io.presence.streams.session.StatusFold;
 import io.presence.streams.session.UserPresence;
 import io.presence.streams.topology.PresenceEvents;
@@ -38,7 +37,7 @@ final class KnownUsers {
                 state = StatusFold.evolve(state, PresenceEventMapper.toSessionEvent(event)).state();
             }
             events.addAll(history);
-            expected.put(user, StatusJson.of(PresenceParts.split(state).record()));
+            expected.put(user, StatusJson.of(state));
         }
     }
 

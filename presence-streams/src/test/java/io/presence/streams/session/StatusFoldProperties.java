@@ -19,7 +19,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
 
 /**
  * Random interleavings of one user's events across 1–3 devices and several connections, with
@@ -95,76 +94,6 @@ class StatusFoldProperties {
             assertThat(result.state() == result.previous()).as("%s after %s", result.outcome(), result.cause())
                     .isEqualTo(result.state().equals(result.previous()));
         }
-    }
-
-    /** The stores keep a state in two parts ({@link PresenceParts}); merging them must give back the very state. */
-    @Property
-    void everyStateSplitsIntoPartsThatMergeBackIntoIt(@ForAll("histories") List<Step> steps) {
-        for (FoldResult result : foldAll(materialize(steps))) {
-            assertThat(PresenceParts.split(result.state()).merged()).isEqualTo(result.state());
-        }
-    }
-
-    /**
-     * The live processor settles a heartbeat on the liveness part alone whenever it can. Then the
-     * fold of the whole state must agree: the same outcome, the same liveness afterwards, the record
-     * untouched. Where it gives way, the heartbeat must be one the record decides. Probed with the
-     * history's own heartbeats and, at every state, with duplicates, stale, fresh and misplaced
-     * heartbeats for every device the state knows.
-     */
-    @Property
-    void theHeartbeatShortcutAgreesWithTheFold(@ForAll("histories") List<Step> steps) {
-        UserPresence state = UserPresence.unknown(USER);
-        for (SessionEvent event : materialize(steps)) {
-            for (Heartbeat probe : probes(state, event)) {
-                shortcutAgreesWithTheFold(state, probe);
-            }
-            state = StatusFold.evolve(state, event).state();
-        }
-        Statistics.coverage(coverage -> {
-            for (String outcome : new String[] {"NO_CHANGE", "DUPLICATE", "STALE", "full fold"}) {
-                coverage.check(outcome).count(count -> count > 0);
-            }
-        });
-    }
-
-    private static void shortcutAgreesWithTheFold(UserPresence state, Heartbeat heartbeat) {
-        PresenceParts parts = PresenceParts.split(state);
-        Optional<LivenessResult> shortcut = parts.liveness().heartbeat(heartbeat);
-        FoldResult fold = StatusFold.evolve(state, heartbeat);
-        Statistics.collect(shortcut.map(s -> s.outcome().name()).orElse("full fold"));
-        if (shortcut.isEmpty()) {
-            assertThat(fold.outcome()).as("%s on %s", heartbeat, state)
-                    .isIn(FoldOutcome.APPLIED_CHANGE, FoldOutcome.REJECTED_HEARTBEAT);
-            return;
-        }
-        PresenceParts after = PresenceParts.split(fold.state());
-        assertThat(shortcut.get().outcome()).as("%s on %s", heartbeat, state).isEqualTo(fold.outcome());
-        assertThat(shortcut.get().state()).isEqualTo(after.liveness());
-        assertThat(after.record()).isEqualTo(parts.record());
-        assertThat(shortcut.get().stateChanged()).isEqualTo(fold.stateChanged());
-    }
-
-    /** The event itself if it is a heartbeat, and around every device's watermark: a copy, older, as old, newer, elsewhere. */
-    private static List<Heartbeat> probes(UserPresence state, SessionEvent event) {
-        List<Heartbeat> probes = new ArrayList<>();
-        if (event instanceof Heartbeat heartbeat) {
-            probes.add(heartbeat);
-        }
-        for (var entry : state.applied().devices().entrySet()) {
-            String device = entry.getKey();
-            EventWatermark watermark = entry.getValue();
-            String connection = state.device(device).map(DeviceSession::connectionId).orElse("c0");
-            long at = watermark.timestamp();
-            for (String id : watermark.eventIds()) {
-                probes.add(new Heartbeat(id, at, "gw", USER, device, connection));
-            }
-            probes.add(new Heartbeat("probe-older", at - 1, "gw", USER, device, connection));
-            probes.add(new Heartbeat("probe-as-old", at, "gw", USER, device, connection));
-            probes.add(new Heartbeat("probe-newer", at + 1, "gw", USER, device, connection));
-            probes.add(new Heartbeat("probe-elsewhere", at + 1, "gw", USER, device, "c-elsewhere"));
-        }
-        return probes;
     }
 
     @Property

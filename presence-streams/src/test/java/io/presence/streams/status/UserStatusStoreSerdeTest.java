@@ -3,19 +3,22 @@ package io.presence.streams.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.presence.streams.session.AppliedEvents;
 import io.presence.streams.session.DeviceState;
 import io.presence.streams.session.EventWatermark;
 import io.presence.streams.session.GeneralStatus;
 import io.presence.streams.session.Platform;
-import io.presence.streams.session.PresenceParts;
-import io.presence.streams.session.StatusRecord;
-import io.presence.streams.session.UserLiveness;
+import io.presence.streams.session.SessionEvent;
+import io.presence.streams.session.StatusFold;
 import io.presence.streams.session.UserPresence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -28,89 +31,67 @@ class UserStatusStoreSerdeTest {
     private final UserStatusStoreSerde serde = new UserStatusStoreSerde();
 
     @Test
-    void aRecordWithDevicesInEveryStateSurvivesTheRoundTrip() {
-        StatusRecord record = PresenceParts.split(busyUser()).record();
+    void aStateWithDevicesWatermarksAndTombstonesSurvivesTheRoundTrip() {
+        UserPresence state = busyUser();
 
-        StoredStatus decoded = serde.deserialize("any", serde.serialize("any", StoredStatus.of(record)));
+        UserPresence decoded = serde.deserialize("any", serde.serialize("any", state));
 
-        assertThat(decoded).isEqualTo(StoredStatus.of(record));
-        assertThat(decoded.carriedLiveness()).isEqualTo(UserLiveness.NONE);
+        assertThat(decoded).isEqualTo(state);
+        assertThat(decoded.applied().devices()).containsKeys("phone", "tablet");
     }
 
     @Test
     void aUserNeverSeenSurvivesTheRoundTrip() {
-        StoredStatus unknown = StoredStatus.of(PresenceParts.split(UserPresence.unknown("bob")).record());
+        UserPresence unknown = UserPresence.unknown("bob");
 
         assertThat(serde.deserialize("any", serde.serialize("any", unknown))).isEqualTo(unknown);
     }
 
     @Test
-    void aValueOfTheFormerWholeStateFormatIsReadAsTheRecordCarryingItsLiveness() {
-        StoredStatus stored = serde.deserialize("any", FormatOneValues.ALICE);
+    void theBytesAreAvroOfTheCheckedInSchema() throws IOException {
+        UserPresence state = busyUser();
+        byte[] bytes = serde.serialize("any", state);
 
-        assertThat(new PresenceParts(stored.record(), stored.carriedLiveness()).merged()).isEqualTo(busyUser());
-    }
-
-    @Test
-    void theRecordIsSmallerThanTheWholeStateWas() {
-        byte[] record = serde.serialize("any", StoredStatus.of(PresenceParts.split(busyUser()).record()));
-
-        // no heartbeats, no device watermarks: they are in user-liveness
-        assertThat(record).hasSizeLessThan(FormatOneValues.ALICE.length);
-    }
-
-    @Test
-    void aValueCarryingALivenessIsNotWrittenWithoutIt() {
-        StoredStatus formatOne = serde.deserialize("any", FormatOneValues.ALICE);
-
-        assertThatThrownBy(() -> serde.serialize("any", formatOne)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("carry no liveness");
-    }
-
-    @Test
-    void theBytesAreAvroOfTheCheckedInSchemas() throws IOException {
-        StatusRecord record = PresenceParts.split(busyUser()).record();
-        byte[] bytes = serde.serialize("any", StoredStatus.of(record));
-
-        GenericRecord written = read(bytes, storeSchema(2));
-        GenericRecord formatOne = read(FormatOneValues.ALICE, storeSchema(1));
+        Schema schema = storeSchema();
+        GenericRecord record = new GenericDatumReader<GenericRecord>(schema)
+                .read(null, DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, null));
 
         assertThat(bytes[0]).isEqualTo(UserStatusStoreSerde.FORMAT_VERSION);
-        assertThat(written.get("userId").toString()).isEqualTo("alice");
-        assertThat(written.get("customStatus").toString()).isEqualTo("Listening to music");
-        assertThat(written.get("version")).isEqualTo(record.version());
-        assertThat((List<?>) written.get("devices")).hasSize(2);
-        assertThat(FormatOneValues.ALICE[0]).isEqualTo(UserStatusStoreSerde.FORMAT_WHOLE_STATE);
-        assertThat((List<?>) formatOne.get("deviceWatermarks")).hasSize(3);
+        assertThat(record.get("userId").toString()).isEqualTo("alice");
+        assertThat(record.get("customStatus").toString()).isEqualTo("Listening to music");
+        assertThat(record.get("version")).isEqualTo(state.version());
+        assertThat((List<?>) record.get("devices")).hasSize(2);
+        assertThat((List<?>) record.get("deviceWatermarks")).hasSize(state.applied().devices().size());
     }
 
     @Test
     void theSchemaEnumsListTheDomainConstantsInOrder() throws IOException {
         // the serde writes ordinals: reordering a domain enum must fail here, not corrupt stores
-        for (int format : new int[] {1, 2}) {
-            Schema schema = storeSchema(format);
-            Schema device = schema.getField("devices").schema().getElementType();
-            assertThat(schema.getField("status").schema().getEnumSymbols()).isEqualTo(names(GeneralStatus.values()));
-            assertThat(device.getField("platform").schema().getEnumSymbols()).isEqualTo(names(Platform.values()));
-            assertThat(device.getField("state").schema().getEnumSymbols()).isEqualTo(names(DeviceState.values()));
-        }
+        Schema schema = storeSchema();
+        Schema device = schema.getField("devices").schema().getElementType();
+        assertThat(schema.getField("status").schema().getEnumSymbols()).isEqualTo(names(GeneralStatus.values()));
+        assertThat(device.getField("platform").schema().getEnumSymbols()).isEqualTo(names(Platform.values()));
+        assertThat(device.getField("state").schema().getEnumSymbols()).isEqualTo(names(DeviceState.values()));
     }
 
     @Test
-    void equalRecordsAreEqualBytesWhateverOrderTheirSetsIterateIn() {
-        StatusRecord record = PresenceParts.split(busyUser()).record();
-        StatusRecord one = withCustomStatusApplied(record,
-                new EventWatermark(5_000, new LinkedHashSet<>(List.of("z-second", "a-first"))));
-        StatusRecord other = withCustomStatusApplied(record,
-                new EventWatermark(5_000, new LinkedHashSet<>(List.of("a-first", "z-second"))));
+    void equalStatesAreEqualBytesWhateverOrderTheirSetsIterateIn() {
+        UserPresence state = busyUser();
+        Map<String, EventWatermark> reversed = new LinkedHashMap<>();
+        state.applied().devices().keySet().stream().sorted(Comparator.reverseOrder())
+                .forEach(device -> reversed.put(device, state.applied().devices().get(device)));
+        EventWatermark twoIds = new EventWatermark(5_000, new LinkedHashSet<>(List.of("z-second", "a-first")));
+        UserPresence one = withApplied(state, new AppliedEvents(state.applied().devices(), twoIds));
+        UserPresence other = withApplied(state, new AppliedEvents(reversed,
+                new EventWatermark(5_000, new LinkedHashSet<>(List.of("a-first", "z-second")))));
 
         assertThat(one).isEqualTo(other);
-        assertThat(serde.serialize("any", StoredStatus.of(one))).isEqualTo(serde.serialize("any", StoredStatus.of(other)));
+        assertThat(serde.serialize("any", one)).isEqualTo(serde.serialize("any", other));
     }
 
     @Test
     void anUnknownFormatVersionIsRefused() {
-        byte[] bytes = serde.serialize("any", StoredStatus.of(PresenceParts.split(UserPresence.unknown("bob")).record()));
+        byte[] bytes = serde.serialize("any", UserPresence.unknown("bob"));
         bytes[0] = 9;
 
         assertThatThrownBy(() -> serde.deserialize("any", bytes)).isInstanceOf(SerializationException.class)
@@ -118,24 +99,30 @@ class UserStatusStoreSerdeTest {
     }
 
     private static UserPresence busyUser() {
-        UserPresence state = FormatOneValues.alice();
+        UserPresence state = UserPresence.unknown("alice");
+        List<SessionEvent> events = List.of(
+                new SessionEvent.Login("e1", 1_000, "gw", "alice", "phone", "c1", Platform.IOS),
+                new SessionEvent.Login("e2", 1_000, "gw", "alice", "tablet", "c2", Platform.ANDROID),
+                new SessionEvent.Login("e3", 1_500, "gw", "alice", "laptop", "c3", Platform.MAC),
+                new SessionEvent.Logout("e4", 1_600, "gw", "alice", "laptop"),
+                new SessionEvent.SetCustomStatus("e5", 2_000, "ingest", "alice", "Listening to music"),
+                new SessionEvent.Disconnect("e6", 3_000, "gw", "alice", "tablet", "c2"),
+                new SessionEvent.Heartbeat("e7", 4_000, "gw", "alice", "phone", "c1"));
+        for (SessionEvent event : events) {
+            state = StatusFold.evolve(state, event).state();
+        }
         assertThat(state.applied().devices()).containsKey("laptop");
         assertThat(state.applied().customStatus()).isNotEqualTo(EventWatermark.NONE);
         return state;
     }
 
-    private static StatusRecord withCustomStatusApplied(StatusRecord r, EventWatermark applied) {
-        return new StatusRecord(r.userId(), r.status(), r.customStatus(), r.version(), r.lastChangedAt(), r.lastSeenAt(),
-                r.devices(), applied);
+    private static UserPresence withApplied(UserPresence s, AppliedEvents applied) {
+        return new UserPresence(s.userId(), s.status(), s.customStatus(), s.version(), s.lastChangedAt(), s.lastSeenAt(),
+                s.devices(), applied);
     }
 
-    private static GenericRecord read(byte[] bytes, Schema schema) throws IOException {
-        return new GenericDatumReader<GenericRecord>(schema)
-                .read(null, DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, null));
-    }
-
-    private static Schema storeSchema(int format) throws IOException {
-        try (InputStream in = UserStatusStoreSerde.class.getResourceAsStream("/store/user-presence-v" + format + ".avsc")) {
+    private static Schema storeSchema() throws IOException {
+        try (InputStream in = UserStatusStoreSerde.class.getResourceAsStream("/store/user-presence-v1.avsc")) {
             return new Schema.Parser().parse(in);
         }
     }

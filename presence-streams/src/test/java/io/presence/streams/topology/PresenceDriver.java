@@ -14,8 +14,6 @@ import io.presence.schemas.topics.TopicLayout;
 import io.presence.schemas.topics.Topics;
 import io.presence.streams.metrics.PresenceMeters;
 import io.presence.streams.session.UserPresence;
-import io.presence.streams.status.UserLivenessStore;
-import io.presence.streams.status.UserPresenceStore;
 import io.presence.streams.status.UserStatusStore;
 import io.presence.streams.subscription.SubscriptionLedgerStore;
 import io.presence.streams.subscription.SubscriptionList;
@@ -27,7 +25,6 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -44,7 +41,6 @@ final class PresenceDriver implements AutoCloseable {
 
     /** The driver's wall clock at start; event timestamps in tests are offsets from it. */
     static final long T0 = 1_750_000_000_000L;
-    static final String APPLICATION_ID = "presence-streams-test";
 
     final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
     final AtomicLong recordsBehind = new AtomicLong();
@@ -70,7 +66,7 @@ final class PresenceDriver implements AutoCloseable {
 
     PresenceDriver(TopologySettings settings, Path stateDir, String processingGuarantee) {
         PresenceMeters meters = new PresenceMeters(meterRegistry);
-        Properties props = ProcessingConfig.properties(APPLICATION_ID, meters);
+        Properties props = ProcessingConfig.properties("presence-streams-test", meters);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         driver = new TopologyTestDriver(PresenceTopology.build(settings, topics, meters, partition -> recordsBehind.get()),
@@ -137,16 +133,9 @@ final class PresenceDriver implements AutoCloseable {
         return notifications.readValuesToList();
     }
 
-    /** The user's state as the stores hold it, record and liveness merged; null for a user never stored. */
     UserPresence storedState(String userId) {
-        return new UserPresenceStore(driver.getKeyValueStore(UserStatusStore.NAME),
-                driver.getKeyValueStore(UserLivenessStore.NAME)).get(userId);
-    }
-
-    /** What the store's changelog receives, its values as the store's serde wrote them. */
-    TestOutputTopic<String, byte[]> changelog(String store) {
-        return driver.createOutputTopic(APPLICATION_ID + "-" + store + "-changelog", new StringDeserializer(),
-                new ByteArrayDeserializer());
+        KeyValueStore<String, UserPresence> store = driver.getKeyValueStore(UserStatusStore.NAME);
+        return store.get(userId);
     }
 
     List<UserStatus> statuses() {
