@@ -23,7 +23,8 @@ public final class E2eCommand extends ScenarioCommand {
     @Option(names = "--duration", description = "Measured load per contender and setting. Default: PT60S; --quick: PT8S.")
     Duration duration;
 
-    @Option(names = "--warm-up", description = "Unmeasured load before each measured one. Default: PT10S; --quick: PT3S.")
+    @Option(names = "--warm-up", description = "Unmeasured load before each measured one; long enough for the JIT to settle. "
+            + "Default: PT30S; --quick: PT3S.")
     Duration warmUp;
 
     @Option(names = "--commit-interval-ms", defaultValue = "20",
@@ -38,7 +39,7 @@ public final class E2eCommand extends ScenarioCommand {
     @Override
     protected Scenario scenario() {
         return new E2eScenario(new E2eScenario.Settings(size(sockets, 1_000, 10_000), size(rate, 2_000, 10_000),
-                size(warmUp, Duration.ofSeconds(3), Duration.ofSeconds(10)), size(duration, Duration.ofSeconds(8), Duration.ofSeconds(60)),
+                size(warmUp, Duration.ofSeconds(3), Duration.ofSeconds(30)), size(duration, Duration.ofSeconds(8), Duration.ofSeconds(60)),
                 Duration.ofMillis(lowLatencyCommitMs), drainTimeout));
     }
 }
