@@ -64,6 +64,16 @@ public final class DeadlineIndex {
         entries.put(new DeadlineKey(Math.max(deadline, lowWatermark), userId, deviceId).toBytes(), PRESENT);
     }
 
+    /**
+     * Removes an entry filed earlier, if it is still there. One below the watermark is not: it was
+     * taken, or filed at the watermark instead, and the detector settles it when it comes due.
+     */
+    public void unfile(String userId, String deviceId, long deadline) {
+        if (deadline >= lowWatermark) {
+            entries.delete(new DeadlineKey(deadline, userId, deviceId).toBytes());
+        }
+    }
+
     /** Files a timer about the user as a whole (its device part is empty). */
     public void file(String userId, long deadline) {
         file(userId, DeadlineKey.WHOLE_USER, deadline);

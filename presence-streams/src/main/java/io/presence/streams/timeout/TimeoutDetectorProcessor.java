@@ -30,7 +30,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  */
 public final class TimeoutDetectorProcessor implements Processor<String, FoldResult, String, PresenceEvent> {
 
-    static final String DEADLINES = "session-deadlines";
+    public static final String DEADLINES = "session-deadlines";
 
     private final SessionTimeouts timeouts;
     private final DetectorSettings settings;
@@ -72,8 +72,16 @@ public final class TimeoutDetectorProcessor implements Processor<String, FoldRes
     @Override
     public void process(Record<String, FoldResult> record) {
         FoldResult result = record.value();
+        String userId = result.state().userId();
         String deviceId = ((OfDevice) result.cause()).deviceId();
+        if (!(result.cause() instanceof HeartbeatExpired || result.cause() instanceof SessionExpired)) {
+            // The entry the device's previous state filed is obsolete now. Left in place it would stay
+            // until due — a disconnected device's for the 30 days of retention — and a device that
+            // flaps would pile up one per disconnect. (An expiry's entry was taken by the detector.)
+            result.previous().device(deviceId)
+                    .ifPresent(before -> index.unfile(userId, deviceId, timeouts.filedDeadlineOf(before)));
+        }
         result.state().device(deviceId)
-                .ifPresent(device -> index.file(result.state().userId(), deviceId, timeouts.deadlineOf(device)));
+                .ifPresent(device -> index.file(userId, deviceId, timeouts.deadlineOf(device)));
     }
 }

@@ -73,6 +73,22 @@ class HeartbeatTimeoutTopologyTest {
     }
 
     @Test
+    void R_SES_5_aFlappingDeviceKeepsOneEntryInTheTimeIndex() {
+        start().pipe(gateway.login("alice", "phone", "c0", T0));
+        // given: a phone on a bad network drops and comes back (R-SES-2) a hundred times in 200 s
+        for (int i = 1; i <= 100; i++) {
+            presence.pipe(gateway.disconnect("alice", "phone", "c" + (i - 1), T0 + i * 2_000L - 1_000));
+            presence.pipe(gateway.heartbeat("alice", "phone", "c" + i, T0 + i * 2_000L));
+        }
+        presence.pipe(gateway.disconnect("alice", "phone", "c100", T0 + 201_000));
+
+        // then: only its 30-day retention deadline is left, not one per disconnect and reconnect
+        assertThat(presence.deadlineEntries()).isEqualTo(1);
+        assertThat(presence.storedState("alice").devices()).singleElement()
+                .satisfies(device -> assertThat(device.since()).isEqualTo(T0 + 201_000));
+    }
+
+    @Test
     void R_SES_4_nothingExpiresBeforeTheDeadline() {
         start().pipe(gateway.login("alice", "phone", "c1", T0));
 

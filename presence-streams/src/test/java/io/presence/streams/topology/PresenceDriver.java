@@ -15,6 +15,7 @@ import io.presence.schemas.topics.Topics;
 import io.presence.streams.metrics.PresenceMeters;
 import io.presence.streams.session.UserPresence;
 import io.presence.streams.status.UserStatusStore;
+import io.presence.streams.timeout.TimeoutDetectorProcessor;
 import io.presence.streams.subscription.SubscriptionLedgerStore;
 import io.presence.streams.subscription.SubscriptionList;
 import java.nio.file.Path;
@@ -136,6 +137,18 @@ final class PresenceDriver implements AutoCloseable {
     UserPresence storedState(String userId) {
         KeyValueStore<String, UserPresence> store = driver.getKeyValueStore(UserStatusStore.NAME);
         return store.get(userId);
+    }
+
+    /** Entries in the timeout detector's time index. */
+    long deadlineEntries() {
+        KeyValueStore<Object, Object> index = driver.getKeyValueStore(TimeoutDetectorProcessor.DEADLINES);
+        long count = 0;
+        try (var all = index.all()) {
+            for (; all.hasNext(); all.next()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     List<UserStatus> statuses() {
