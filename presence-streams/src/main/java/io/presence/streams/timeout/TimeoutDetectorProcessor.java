@@ -74,14 +74,17 @@ public final class TimeoutDetectorProcessor implements Processor<String, FoldRes
         FoldResult result = record.value();
         String userId = result.state().userId();
         String deviceId = ((OfDevice) result.cause()).deviceId();
+        Long deadline = result.state().device(deviceId).map(timeouts::deadlineOf).orElse(null);
         if (!(result.cause() instanceof HeartbeatExpired || result.cause() instanceof SessionExpired)) {
             // The entry the device's previous state filed is obsolete now. Left in place it would stay
             // until due — a disconnected device's for the 30 days of retention — and a device that
             // flaps would pile up one per disconnect. (An expiry's entry was taken by the detector.)
-            result.previous().device(deviceId)
-                    .ifPresent(before -> index.unfile(userId, deviceId, timeouts.filedDeadlineOf(before)));
+            result.previous().device(deviceId).map(timeouts::filedDeadlineOf)
+                    .filter(filed -> !filed.equals(deadline))
+                    .ifPresent(filed -> index.unfile(userId, deviceId, filed));
         }
-        result.state().device(deviceId)
-                .ifPresent(device -> index.file(userId, deviceId, timeouts.deadlineOf(device)));
+        if (deadline != null) {
+            index.file(userId, deviceId, deadline);
+        }
     }
 }
