@@ -68,7 +68,8 @@ public final class StatusFold {
 
     /** A refresh keeps the public record (no version, no transition) but the detector needs the new heartbeat. */
     private static UserPresence refreshed(UserPresence state, DeviceSession after, OfDevice event) {
-        return state.withDevices(state.devicesWith(after)).withApplied(state.applied().recording(event));
+        return new UserPresence(state.userId(), state.status(), state.customStatus(), state.version(), state.lastChangedAt(),
+                state.lastSeenAt(), state.devicesWith(after), state.applied().recording(event));
     }
 
     /** The next record after a device change: status derived, R-CUS-2, lastSeenAt, version. */

@@ -3,6 +3,7 @@ package io.presence.streams.session;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,25 +48,22 @@ public record UserPresence(String userId, GeneralStatus status, String customSta
 
     /** The device list with {@code session} in place of the device's old one, or appended if new. */
     List<DeviceSession> devicesWith(DeviceSession session) {
-        List<DeviceSession> next = new ArrayList<>(devices);
-        for (int i = 0; i < next.size(); i++) {
-            if (next.get(i).deviceId().equals(session.deviceId())) {
-                next.set(i, session);
-                return next;
+        // an array straight into List.of: the fold calls this on every device event
+        DeviceSession[] next = devices.toArray(new DeviceSession[devices.size() + 1]);
+        for (int i = 0; i < devices.size(); i++) {
+            if (next[i].deviceId().equals(session.deviceId())) {
+                next[i] = session;
+                return List.of(Arrays.copyOf(next, devices.size()));
             }
         }
-        next.add(session);
-        return next;
+        next[devices.size()] = session;
+        return List.of(next);
     }
 
     List<DeviceSession> devicesWithout(String deviceId) {
         List<DeviceSession> next = new ArrayList<>(devices);
         next.removeIf(d -> d.deviceId().equals(deviceId));
         return next;
-    }
-
-    UserPresence withDevices(List<DeviceSession> nextDevices) {
-        return new UserPresence(userId, status, customStatus, version, lastChangedAt, lastSeenAt, nextDevices, applied);
     }
 
     UserPresence withApplied(AppliedEvents nextApplied) {
