@@ -41,9 +41,11 @@ public final class DeliveryMeters {
         WEBSOCKET, WEBHOOK
     }
 
+    /** Fine around 100–250 ms, where a healthy pipeline's tail sits at the default commit interval. */
     private static final Duration[] LAG_BUCKETS = {
             Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
-            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofMillis(75), Duration.ofMillis(100), Duration.ofMillis(125), Duration.ofMillis(150),
+            Duration.ofMillis(200), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2)};
 
     private final InstantSource clock;
