@@ -41,7 +41,7 @@ public final class DeliveryMeters {
         WEBSOCKET, WEBHOOK
     }
 
-    /** Fine around 100–250 ms, where a healthy pipeline's tail sits at the default commit interval. */
+    /** Fine between 50 and 250 ms, where a healthy pipeline's median and tail sit at the default commit interval. */
     private static final Duration[] LAG_BUCKETS = {
             Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
             Duration.ofMillis(75), Duration.ofMillis(100), Duration.ofMillis(125), Duration.ofMillis(150),
