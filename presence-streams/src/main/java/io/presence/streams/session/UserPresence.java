@@ -3,7 +3,6 @@ package io.presence.streams.session;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,27 +36,27 @@ public record UserPresence(String userId, GeneralStatus status, String customSta
     }
 
     public Optional<DeviceSession> device(String deviceId) {
-        // a loop, not a stream: the fold asks this on every event
-        for (DeviceSession device : devices) {
-            if (device.deviceId().equals(deviceId)) {
-                return Optional.of(device);
-            }
-        }
-        return Optional.empty();
+        int at = indexOf(deviceId);
+        return at < 0 ? Optional.empty() : Optional.of(devices.get(at));
     }
 
     /** The device list with {@code session} in place of the device's old one, or appended if new. */
     List<DeviceSession> devicesWith(DeviceSession session) {
         // an array straight into List.of: the fold calls this on every device event
-        DeviceSession[] next = devices.toArray(new DeviceSession[devices.size() + 1]);
+        int at = indexOf(session.deviceId());
+        DeviceSession[] next = devices.toArray(new DeviceSession[at < 0 ? devices.size() + 1 : devices.size()]);
+        next[at < 0 ? devices.size() : at] = session;
+        return List.of(next);
+    }
+
+    // a loop, not a stream: the fold asks this on every event
+    private int indexOf(String deviceId) {
         for (int i = 0; i < devices.size(); i++) {
-            if (next[i].deviceId().equals(session.deviceId())) {
-                next[i] = session;
-                return List.of(Arrays.copyOf(next, devices.size()));
+            if (devices.get(i).deviceId().equals(deviceId)) {
+                return i;
             }
         }
-        next[devices.size()] = session;
-        return List.of(next);
+        return -1;
     }
 
     List<DeviceSession> devicesWithout(String deviceId) {
