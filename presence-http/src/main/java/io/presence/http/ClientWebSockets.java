@@ -35,6 +35,11 @@ public final class ClientWebSockets {
             }
         });
         app.ws(path, endpoint);
+        // without this a plain GET (a browser, curl, a proxy that drops the Upgrade header) reads "no route"
+        app.get(path, ctx -> {
+            throw ApiException.invalidParameter(path + " is a WebSocket endpoint; send an upgrade request"
+                    + " (Connection: Upgrade, Upgrade: websocket)");
+        });
     }
 
     /** The client whose token opened this socket. */

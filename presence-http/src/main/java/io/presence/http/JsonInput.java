@@ -63,6 +63,10 @@ public final class JsonInput {
 
     /** A client-facing description of why JSON did not fit, naming the field (e.g. {@code events[3].timestamp}). */
     public static String describe(JsonProcessingException e) {
+        // a syntax error inside a list or field reaches us wrapped in a mapping exception with a path
+        if (e.getCause() instanceof JsonParseException parse) {
+            return describe(parse);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + path(unknown) + "'";
         }
@@ -77,9 +81,15 @@ public final class JsonInput {
         }
         if (e instanceof JsonParseException parse && parse.getLocation() != null) {
             return "malformed JSON at line " + parse.getLocation().getLineNr() + ", column "
-                    + parse.getLocation().getColumnNr() + ": " + parse.getOriginalMessage();
+                    + parse.getLocation().getColumnNr() + ": " + withoutSourceReference(parse.getOriginalMessage());
         }
         return "malformed JSON: " + e.getOriginalMessage();
+    }
+
+    /** Jackson appends where a bracket opened as "(start marker at [Source: REDACTED …])": noise to a client. */
+    private static String withoutSourceReference(String message) {
+        int marker = message.indexOf(" (start marker at [Source:");
+        return marker < 0 ? message : message.substring(0, marker);
     }
 
     private static byte[] boundedBody(Context ctx) {

@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,6 +67,17 @@ class ClientWebSocketsTest {
                 .get(5, TimeUnit.SECONDS);
         assertThat(greeting.get(5, TimeUnit.SECONDS)).isEqualTo("hello bob");
         socket.abort();
+    }
+
+    @Test
+    void aPlainGetWithoutUpgradeIs40001SayingItIsAWebSocket() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + edge.port() + "/v1/echo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode body = JsonInput.mapper().readTree(response.body());
+        assertThat(body.path("code").asInt()).isEqualTo(40001);
+        assertThat(body.path("message").asText()).contains("WebSocket");
     }
 
     @Test

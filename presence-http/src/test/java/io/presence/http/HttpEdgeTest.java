@@ -104,6 +104,13 @@ class HttpEdgeTest {
     }
 
     @Test
+    void aBodyCutOffInsideAListIsNamedMalformedNotAnInvalidField() throws Exception {
+        HttpResponse<String> cut = post("/v1/greetings", "{\"tags\":[\"a\",");
+        assertError(cut, 400, 40001);
+        assertThat(json(cut).path("message").asText()).startsWith("malformed JSON at line 1").doesNotContain("Source");
+    }
+
+    @Test
     void wrongTypesAre40001NamingTheField() throws Exception {
         HttpResponse<String> stringForNumber = post("/v1/greetings", "{\"name\":\"a\",\"times\":\"2\"}");
         assertError(stringForNumber, 400, 40001);
