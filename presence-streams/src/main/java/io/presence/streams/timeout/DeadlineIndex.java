@@ -70,7 +70,7 @@ public final class DeadlineIndex {
      */
     public void unfile(String userId, String deviceId, long deadline) {
         if (deadline >= lowWatermark) {
-            entries.delete(new DeadlineKey(deadline, userId, deviceId).toBytes());
+            delete(new DeadlineKey(deadline, userId, deviceId));
         }
     }
 
@@ -117,8 +117,13 @@ public final class DeadlineIndex {
     }
 
     private void remove(DeadlineKey key) {
-        entries.delete(key.toBytes());
+        delete(key);
         removedSinceSaved = true;
+    }
+
+    // put(key, null) is a delete; KeyValueStore#delete would first read the entry, only to return it
+    private void delete(DeadlineKey key) {
+        entries.put(key.toBytes(), null);
     }
 
     /** Declares every entry below {@code watermark} removed; persists it if there are tombstones to skip. */
