@@ -3,8 +3,8 @@ package io.presence.streams.timeout;
 import io.presence.avro.PresenceEvent;
 import io.presence.schemas.topics.TopicLayout;
 import io.presence.streams.metrics.PresenceMeters;
-import io.presence.streams.session.FoldOutcome;
 import io.presence.streams.session.DeviceState;
+import io.presence.streams.session.FoldOutcome;
 import io.presence.streams.session.FoldResult;
 import io.presence.streams.session.SessionEvent.HeartbeatExpired;
 import io.presence.streams.session.SessionEvent.OfDevice;
@@ -83,7 +83,8 @@ public final class TimeoutDetectorProcessor implements Processor<String, FoldRes
             // at the device's real deadline, where it merges with the new entry): deleting it early
             // would put a tombstone ahead of the scans, and RocksDB skips every one of those on every
             // tick until compaction, since Streams' range scans give it no upper bound to stop at.
-            // (An expiry's entry was taken by the detector.)
+            // A retention entry's tombstone lies 30 days out, behind the live heartbeat deadlines
+            // where the scans stop. (An expiry's entry was taken by the detector.)
             result.previous().device(deviceId)
                     .filter(previous -> previous.state() == DeviceState.DISCONNECTED)
                     .map(timeouts::deadlineOf)
