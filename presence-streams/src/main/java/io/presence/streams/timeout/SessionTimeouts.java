@@ -51,6 +51,18 @@ public record SessionTimeouts(Duration heartbeatTimeout, Map<Platform, Duration>
     }
 
     /**
+     * The deadline filed when the device entered its current state: for a disconnected device its
+     * retention deadline, which nothing moves; for a connected one its heartbeat deadline as of the
+     * moment it connected, since heartbeats do not re-file (an entry the detector has re-filed since,
+     * or one filed by a change that kept it connected, is not this one).
+     */
+    public long filedDeadlineOf(DeviceSession device) {
+        return device.state() == DeviceState.CONNECTED
+                ? device.since() + heartbeatTimeout(device.platform()).toMillis()
+                : ExpiryProposals.retentionDeadline(device, retention);
+    }
+
+    /**
      * The expiry to propose for a device that is due. It is stamped with the deadline, not the
      * moment the detector noticed: that is when the device timed out, it makes the proposal the
      * same on every instance and after every restart, and it keeps the proposal older than any

@@ -3,7 +3,6 @@ package io.presence.streams.timeout;
 import io.presence.avro.PresenceEvent;
 import io.presence.schemas.topics.TopicLayout;
 import io.presence.streams.metrics.PresenceMeters;
-import io.presence.streams.session.DeviceState;
 import io.presence.streams.session.FoldOutcome;
 import io.presence.streams.session.FoldResult;
 import io.presence.streams.session.SessionEvent.HeartbeatExpired;
@@ -77,17 +76,10 @@ public final class TimeoutDetectorProcessor implements Processor<String, FoldRes
         String deviceId = ((OfDevice) result.cause()).deviceId();
         Long deadline = result.state().device(deviceId).map(timeouts::deadlineOf).orElse(null);
         if (!(result.cause() instanceof HeartbeatExpired || result.cause() instanceof SessionExpired)) {
-            // A disconnected device's entry waits out the session retention: left in place, a device
-            // that flaps would pile up one per disconnect for 30 days, so it goes now. A connected
-            // device's entry is left to come due within one heartbeat timeout and settle (re-filed
-            // at the device's real deadline, where it merges with the new entry): deleting it early
-            // would put a tombstone ahead of the scans, and RocksDB skips every one of those on every
-            // tick until compaction, since Streams' range scans give it no upper bound to stop at.
-            // A retention entry's tombstone lies 30 days out, behind the live heartbeat deadlines
-            // where the scans stop. (An expiry's entry was taken by the detector.)
-            result.previous().device(deviceId)
-                    .filter(previous -> previous.state() == DeviceState.DISCONNECTED)
-                    .map(timeouts::deadlineOf)
+            // The entry the device's previous state filed is obsolete now. Left in place it would stay
+            // until due — a disconnected device's for the 30 days of retention — and a device that
+            // flaps would pile up one per disconnect. (An expiry's entry was taken by the detector.)
+            result.previous().device(deviceId).map(timeouts::filedDeadlineOf)
                     .filter(filed -> !filed.equals(deadline))
                     .ifPresent(filed -> index.unfile(userId, deviceId, filed));
         }
