@@ -1,5 +1,6 @@
 package io.presence.streams.app;
 
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -10,6 +11,7 @@ import io.presence.schemas.PlatformBootstrap;
 import io.presence.schemas.registry.SchemaRegistryClient;
 import io.presence.schemas.topics.Topics;
 import io.presence.streams.metrics.PresenceMeters;
+import io.presence.streams.metrics.StoreMetricTags;
 import io.presence.streams.query.QueryApi;
 import io.presence.streams.query.routing.KafkaStreamsStoreAccess;
 import io.presence.streams.query.routing.StoreAccess;
@@ -20,6 +22,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.CloseOptions;
@@ -40,7 +44,14 @@ public final class StreamsService implements AutoCloseable {
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final Duration METRICS_REFRESH = Duration.ofSeconds(10);
+
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ScheduledExecutorService metricsRefresh = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "presence-metrics-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ConsumerLagBacklog backlog = new ConsumerLagBacklog();
     private final RocksDbMemory rocksDbMemory;
     private final KafkaStreams streams;
@@ -49,6 +60,7 @@ public final class StreamsService implements AutoCloseable {
     private final StoreAccess storeAccess;
 
     private StreamsService(PresenceStreamsSettings settings) {
+        metrics.config().meterFilter(new StoreMetricTags());
         // registering the schemas also fills the client's id cache, so stream threads never call the registry to write
         Topics topics = PlatformBootstrap.prepare(settings.bootstrap(), settings.topics(),
                 new SchemaRegistryClient(settings.registryUrl()), SETUP_TIMEOUT);
@@ -71,7 +83,8 @@ public final class StreamsService implements AutoCloseable {
             rocksDbMemory.close();
             throw e;
         }
-        streamsMetrics = new KafkaStreamsMetrics(streams);
+        // store metrics appear only when a task opens its stores: look for them every 10 s, not Micrometer's 60 s
+        streamsMetrics = new KafkaStreamsMetrics(streams, Tags.empty(), metricsRefresh, METRICS_REFRESH);
         streamsMetrics.bindTo(metrics);
         storeAccess = new KafkaStreamsStoreAccess(streams, self);
         QueryApi queryApi = new QueryApi(settings.query(), storeAccess, metrics, InstantSource.system());
@@ -139,6 +152,7 @@ public final class StreamsService implements AutoCloseable {
                 .withTimeout(CLOSE_TIMEOUT));
         backlog.close();
         streamsMetrics.close();
+        metricsRefresh.shutdownNow();
         if (closed) {
             rocksDbMemory.close();
         } else {

@@ -134,6 +134,12 @@ class StreamsServiceIT {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("presence_events_folded_total", "presence_heartbeats_rejected_total",
                 "presence_dlq_records_total", "presence_expiries_total", "presence_notifications_total", "kafka_stream_");
+        // the RocksDB and the in-memory stores both report under the shared store metric names (bound within 10 s)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+                .body().lines().filter(line -> line.startsWith("kafka_stream_state_put_rate{")))
+                .anyMatch(line -> line.contains("state_id=\"user-status\""))
+                .anyMatch(line -> line.contains("state_id=\"fanout-jobs\"")));
     }
 
     @Test
