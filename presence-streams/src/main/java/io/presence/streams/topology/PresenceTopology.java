@@ -163,13 +163,15 @@ public final class PresenceTopology {
     /**
      * The DSL builder checks names against its own config when it builds; Kafka Streams replaces
      * that config with the application's when it runs the topology. So only the naming check
-     * matters here, and StreamsConfig's two required keys are placeholders.
+     * matters here, and StreamsConfig's two required keys are placeholders. The global handler flag is
+     * set only because a StreamsConfig without it logs a warning.
      */
     private static TopologyConfig namingChecked() {
         return new TopologyConfig(new StreamsConfig(Map.of(
                 StreamsConfig.APPLICATION_ID_CONFIG, "presence-topology",
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
-                StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)));
+                StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true,
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true)));
     }
 
     private static <K, V> void addSource(Topology topology, String name, Topic<K, V> topic) {
