@@ -51,7 +51,10 @@ public final class PresenceLog implements AutoCloseable {
      */
     public static Producer<byte[], byte[]> newProducer(String bootstrap, String clientId, Duration writeTimeout) {
         long timeoutMs = writeTimeout.toMillis();
-        long lingerMs = 5;
+        // No linger: a gateway call's events are all handed to the producer at once, so waiting for more
+        // only delays its answer (5 ms here cost every call and every notification 4-5 ms at the median).
+        // Under load, records still share batches while earlier requests are in flight.
+        long lingerMs = 0;
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
