@@ -59,7 +59,7 @@ public record SessionTimeouts(Duration heartbeatTimeout, Map<Platform, Duration>
     public long filedDeadlineOf(DeviceSession device) {
         return device.state() == DeviceState.CONNECTED
                 ? device.since() + heartbeatTimeout(device.platform()).toMillis()
-                : ExpiryProposals.retentionDeadline(device, retention);
+                : deadlineOf(device);
     }
 
     /**
