@@ -38,7 +38,7 @@ class CrashRecoveryIT {
             // pushes are in flight and waiting for retries
             Set<String> failedOnce = ConcurrentHashMap.newKeySet();
             receiver.answer(body -> {
-                sleep(50);
+                WebhookReceiver.pause(50);
                 String id = body.path("id").asText();
                 return Math.floorMod(id.hashCode(), 3) == 0 && failedOnce.add(id) ? 503 : 200;
             });
@@ -76,13 +76,5 @@ class CrashRecoveryIT {
         return receiver.requests().stream()
                 .filter(r -> r.recipientId().startsWith(recipientPrefix) && r.accepted())
                 .map(WebhookReceiver.Request::id).collect(Collectors.toSet());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

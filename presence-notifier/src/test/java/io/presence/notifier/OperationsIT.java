@@ -67,7 +67,7 @@ class OperationsIT {
         String prefix = unique("busy");
         try (WebhookReceiver receiver = new WebhookReceiver(); NotificationLog log = new NotificationLog(presence)) {
             receiver.answer(body -> {
-                sleep(1500);
+                WebhookReceiver.pause(1500);
                 return 200;
             });
             Map<String, String> env = new HashMap<>(NotifierCluster.pushingTo(receiver));
@@ -123,14 +123,6 @@ class OperationsIT {
 
         assertThat(socket.awaitClosed().code()).isIn(1001, 1012);
         notifier.close();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {

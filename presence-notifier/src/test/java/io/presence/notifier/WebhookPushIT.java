@@ -48,7 +48,7 @@ class WebhookPushIT {
             String recipient = body.path("recipientId").asText();
             Long pause = slowRecipients.get(recipient);
             if (pause != null) {
-                sleep(pause);
+                WebhookReceiver.pause(pause);
             }
             if (failingRecipients.containsKey(recipient)) {
                 return failingRecipients.get(recipient);
@@ -167,13 +167,5 @@ class WebhookPushIT {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         // the stuck recipient is still being retried (4 attempts of 1.5 s each)
         assertThat(receiver.requestsFor(stuck).size()).isLessThan(MAX_ATTEMPTS);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -69,9 +69,18 @@ final class WebhookReceiver implements AutoCloseable {
         return URI.create("http://localhost:" + server.getAddress().getPort() + "/push");
     }
 
-    /** How to answer each request (by its body); may sleep to play a slow receiver. */
+    /** How to answer each request (by its body); may {@link #pause} to play a slow receiver. */
     void answer(ToIntFunction<JsonNode> responder) {
         this.responder = responder;
+    }
+
+    /** Holds a request's answer back, as a slow receiver does. */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     List<Request> requests() {
