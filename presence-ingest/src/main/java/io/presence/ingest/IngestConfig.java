@@ -3,6 +3,7 @@ package io.presence.ingest;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.presence.http.ratelimit.RateLimit;
+import io.presence.schemas.topics.TimestampLead;
 import io.presence.schemas.topics.TopicLayout;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -33,6 +34,11 @@ public record IngestConfig(
         if (authSecret == null || authSecret.isEmpty()) {
             throw new ConfigException.BadValue(SECRET_KEY,
                     "it is empty; set PRESENCE_AUTH_SECRET to the HS256 secret that signs client tokens");
+        }
+        if (maxClockSkew.isNegative() || maxClockSkew.compareTo(TimestampLead.MAX) > 0) {
+            throw new ConfigException.BadValue("presence.ingest.max-clock-skew", "it is " + maxClockSkew.toSeconds()
+                    + " s; it must be between 0 and " + TimestampLead.MAX.toSeconds() + " s, since presence-streams refuses"
+                    + " events dated further ahead of their Kafka record");
         }
     }
 

@@ -32,7 +32,7 @@ final class HistoryReplay {
             try (ReplayProgress progress = display.start(ends.get(tp))) {
                 LogScan.scan(consumer, ends, progress, record -> {
                     if (userId.equals(record.key())) {
-                        fold.apply(record.key(), record.value())
+                        fold.apply(record.key(), record.value(), record.timestamp())
                                 .flatMap(result -> result.transition())
                                 .filter(change -> within(change.at(), from, to))
                                 .ifPresent(sink);

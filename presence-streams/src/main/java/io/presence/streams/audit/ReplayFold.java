@@ -34,8 +34,12 @@ final class ReplayFold {
         this.topic = topic;
     }
 
-    /** Folds one record; empty when the live app would have sent it to the dead-letter topic. */
-    Optional<FoldResult> apply(String key, byte[] value) {
+    /**
+     * Folds one record; empty when the live app would have sent it to the dead-letter topic.
+     *
+     * @param timestamp the record's Kafka timestamp, which the validation judges the event's own against
+     */
+    Optional<FoldResult> apply(String key, byte[] value, long timestamp) {
         PresenceEvent event;
         try {
             event = events.deserialize(topic, value);
@@ -44,11 +48,11 @@ final class ReplayFold {
             skipped++;
             return Optional.empty();
         }
-        return apply(key, event);
+        return apply(key, event, timestamp);
     }
 
-    Optional<FoldResult> apply(String key, PresenceEvent event) {
-        if (PresenceEventValidator.problemWith(key, event).isPresent()) {
+    Optional<FoldResult> apply(String key, PresenceEvent event, long timestamp) {
+        if (PresenceEventValidator.problemWith(key, event, timestamp).isPresent()) {
             skipped++;
             return Optional.empty();
         }

@@ -50,7 +50,7 @@ final class StatusAtReplay {
                 try (KafkaConsumer<String, byte[]> consumer = cluster.consumer()) {
                     LogScan.scan(consumer, Map.of(tp, ends.get(tp)), progress, record -> {
                         if (users.isEmpty() || users.contains(record.key())) {
-                            fold.apply(record.key(), record.value());
+                            fold.apply(record.key(), record.value(), record.timestamp());
                         }
                     });
                 }

@@ -91,7 +91,7 @@ public final class VerifyReplay {
         try (KafkaConsumer<String, byte[]> consumer = cluster.consumer()) {
             LogScan.scan(consumer, Map.of(events, ends.get(events), changes, ends.get(changes)), progress, record -> {
                 if (record.topic().equals(eventsTopic)) {
-                    fold.apply(record.key(), record.value()).flatMap(result -> result.transition()).ifPresent(t ->
+                    fold.apply(record.key(), record.value(), record.timestamp()).flatMap(result -> result.transition()).ifPresent(t ->
                             comparison.replayed(UserStatusMapper.toStatusChange(t, UserStatusMapper.toUserStatus(t.current()))));
                 } else {
                     published(record, changeSerde, comparison);

@@ -57,9 +57,10 @@ final class NotificationFanout {
     }
 
     private void tell(StatusUpdate update, Recipient recipient) {
-        // stamped with the change, not the moment of sending: the same on every resume and replay
-        context.forward(new Record<>(recipient.id(), NotificationMapper.toNotification(update, recipient),
-                update.lastChangedAt()));
+        // stamped with the change, not the moment of sending: the same on every resume and replay —
+        // but never later than now, which the broker may refuse (an event may be dated a little ahead)
+        long stamp = Math.min(update.lastChangedAt(), context.currentSystemTimeMs());
+        context.forward(new Record<>(recipient.id(), NotificationMapper.toNotification(update, recipient), stamp));
         meters.notificationSent(recipient.reason());
     }
 }

@@ -1,5 +1,6 @@
 package io.presence.streams.input;
 
+import io.presence.schemas.topics.TimestampLead;
 import java.time.Instant;
 
 /**
@@ -13,8 +14,12 @@ final class Envelope {
     private Envelope() {
     }
 
-    /** The first envelope rule broken, as a message naming the field; null when all hold. */
-    static String problemWith(String eventId, String source, Instant timestamp) {
+    /**
+     * The first envelope rule broken, as a message naming the field; null when all hold.
+     *
+     * @param recordTimestamp the Kafka timestamp of the record that carries the event
+     */
+    static String problemWith(String eventId, String source, Instant timestamp, long recordTimestamp) {
         if (!isOpaque(eventId)) {
             return "eventId must be 1-" + MAX_OPAQUE_LENGTH + " characters";
         }
@@ -23,6 +28,11 @@ final class Envelope {
         }
         if (timestamp.toEpochMilli() <= 0) {
             return "timestamp must be positive epoch milliseconds, was " + timestamp.toEpochMilli();
+        }
+        if (TimestampLead.exceeded(timestamp.toEpochMilli(), recordTimestamp)) {
+            return "timestamp " + timestamp + " is more than " + TimestampLead.MAX.toMinutes()
+                    + " min later than its Kafka record's, " + Instant.ofEpochMilli(recordTimestamp)
+                    + "; check the writer's clock";
         }
         return null;
     }

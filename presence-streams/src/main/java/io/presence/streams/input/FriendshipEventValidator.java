@@ -14,12 +14,17 @@ public final class FriendshipEventValidator {
     private FriendshipEventValidator() {
     }
 
-    /** The first rule the event breaks, as a message naming the field; empty when valid. */
-    public static Optional<String> problemWith(String key, FriendshipEvent event) {
+    /**
+     * The first rule the event breaks, as a message naming the field; empty when valid.
+     *
+     * @param recordTimestamp the Kafka timestamp of the record that carries it
+     */
+    public static Optional<String> problemWith(String key, FriendshipEvent event, long recordTimestamp) {
         if (event == null) {
             return Optional.of("record has no value (a tombstone); presence.friendships is not compacted");
         }
-        String problem = Envelope.problemWith(event.getEventId(), event.getSource(), event.getTimestamp());
+        String problem = Envelope.problemWith(event.getEventId(), event.getSource(), event.getTimestamp(),
+                recordTimestamp);
         if (problem == null) {
             problem = idsProblem(key, event);
         }

@@ -17,7 +17,7 @@ public record InputCheck<V>(Rule<V> rule, DeadLetterCause cause, String refusal)
     /** The first rule a record breaks, as a message naming the field; empty when valid. */
     @FunctionalInterface
     public interface Rule<V> {
-        Optional<String> problemWith(String key, V value);
+        Optional<String> problemWith(String key, V value, long recordTimestamp);
     }
 
     public static InputCheck<PresenceEvent> presenceEvents() {

@@ -41,7 +41,7 @@ public final class InputGate<V> implements Processor<String, V, String, V> {
 
     @Override
     public void process(Record<String, V> record) {
-        Optional<String> problem = check.rule().problemWith(record.key(), record.value());
+        Optional<String> problem = check.rule().problemWith(record.key(), record.value(), record.timestamp());
         if (problem.isEmpty()) {
             for (String child : validChildren) {
                 context.forward(record, child);

@@ -21,20 +21,24 @@ public final class PresenceEventValidator {
     private PresenceEventValidator() {
     }
 
-    /** The first rule the event breaks, as a message naming the field; empty when valid. */
-    public static Optional<String> problemWith(String key, PresenceEvent event) {
+    /**
+     * The first rule the event breaks, as a message naming the field; empty when valid.
+     *
+     * @param recordTimestamp the Kafka timestamp of the record that carries it
+     */
+    public static Optional<String> problemWith(String key, PresenceEvent event, long recordTimestamp) {
         if (event == null) {
             return Optional.of("record has no value (a tombstone); presence.events is not compacted");
         }
-        String problem = envelopeProblem(key, event);
+        String problem = envelopeProblem(key, event, recordTimestamp);
         if (problem == null) {
             problem = typeProblem(event);
         }
         return Optional.ofNullable(problem);
     }
 
-    private static String envelopeProblem(String key, PresenceEvent e) {
-        String envelope = Envelope.problemWith(e.getEventId(), e.getSource(), e.getTimestamp());
+    private static String envelopeProblem(String key, PresenceEvent e, long recordTimestamp) {
+        String envelope = Envelope.problemWith(e.getEventId(), e.getSource(), e.getTimestamp(), recordTimestamp);
         if (envelope != null) {
             return envelope;
         }

@@ -20,12 +20,16 @@ public final class SubscriptionCommandValidator {
     private SubscriptionCommandValidator() {
     }
 
-    /** The first rule the command breaks, as a message naming the field; empty when valid. */
-    public static Optional<String> problemWith(String key, SubscriptionCommand command) {
+    /**
+     * The first rule the command breaks, as a message naming the field; empty when valid.
+     *
+     * @param recordTimestamp the Kafka timestamp of the record that carries it
+     */
+    public static Optional<String> problemWith(String key, SubscriptionCommand command, long recordTimestamp) {
         if (command == null) {
             return Optional.of("record has no value (a tombstone); presence.subscriptions is not compacted");
         }
-        String problem = Envelope.problemWith(command.getEventId(), command.getSource(), command.getTimestamp());
+        String problem = Envelope.problemWith(command.getEventId(), command.getSource(), command.getTimestamp(), recordTimestamp);
         if (problem == null) {
             problem = subscriberProblem(key, command.getSubscriberId());
         }

@@ -3,10 +3,12 @@ package io.presence.streams.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.presence.avro.DeviceSession;
 import io.presence.avro.EventType;
 import io.presence.avro.GeneralStatus;
 import io.presence.avro.PresenceEvent;
 import io.presence.avro.SubscriptionCommand;
+import io.presence.avro.UserStatus;
 import io.presence.schemas.topics.Topic;
 import io.presence.streams.dlq.DeadLetterCause;
 import io.presence.schemas.topics.DeadLetterHeaders;
@@ -118,6 +120,29 @@ class StreamsServiceIT {
             assertThat(header(dead, DeadLetterHeaders.PARTITION)).isNotBlank();
             assertThat(header(dead, DeadLetterHeaders.OFFSET)).isNotBlank();
             assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo(DeadLetterCause.UNDECODABLE.stage());
+        }
+    }
+
+    @Test
+    void anEventDatedHoursAheadOfItsRecordIsDeadLetteredAndTheServiceKeepsFolding() throws Exception {
+        // folded, its outputs would be dated past the broker's message.timestamp.after.max.ms (1 h):
+        // the transaction fails and the application stops, on every restart, at the same record
+        String user = "ahead-" + run;
+        long now = System.currentTimeMillis();
+        try (var dlq = reader(cluster.topics().dlq());
+             var statuses = reader(cluster.topics().status())) {
+            send(cluster.topics().events(), user, gateway.login(user, "phone", "c1", now + Duration.ofHours(2).toMillis()));
+            send(cluster.topics().events(), user, gateway.login(user, "phone", "c2", now));
+
+            ConsumerRecord<String, UserStatus> online = await().atMost(Duration.ofSeconds(15)).until(() -> statuses.poll().stream()
+                    .filter(r -> r.key().equals(user)).findFirst().orElse(null), Objects::nonNull);
+            assertThat(online.value().getDevices()).extracting(DeviceSession::getConnectionId).containsExactly("c2");
+            ConsumerRecord<byte[], byte[]> dead = await().atMost(Duration.ofSeconds(15)).until(() -> dlq.poll().stream()
+                    .filter(r -> user.equals(new String(r.key(), StandardCharsets.UTF_8))).findFirst().orElse(null),
+                    Objects::nonNull);
+            assertThat(header(dead, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterCause.INVALID_EVENT.reason());
+            assertThat(header(dead, DeadLetterHeaders.MESSAGE)).contains("later than its Kafka record");
+            assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
         }
     }
 

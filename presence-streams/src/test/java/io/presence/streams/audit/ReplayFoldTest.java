@@ -13,6 +13,7 @@ import io.presence.streams.session.FoldResult;
 import io.presence.streams.session.StatusTransition;
 import io.presence.streams.topology.PresenceEvents;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +54,20 @@ class ReplayFoldTest {
     }
 
     @Test
+    void R_AUD_2_anEventDatedFarAheadOfItsRecordIsSkippedAsTheLiveGateRefusesIt() {
+        PresenceEvent fromTheFuture = gateway.login("alice", "phone", "c1", 1_000 + Duration.ofHours(2).toMillis());
+
+        Optional<FoldResult> skipped = fold.apply("alice", serde.serialize(TopicLayout.EVENTS, fromTheFuture), 1_000);
+        Optional<FoldResult> folded = apply("alice", gateway.login("alice", "phone", "c2", 2_000));
+
+        assertThat(skipped).isEmpty();
+        assertThat(folded).map(FoldResult::outcome).contains(FoldOutcome.APPLIED_CHANGE);
+        assertThat(fold.skipped()).isEqualTo(1);
+    }
+
+    @Test
     void R_AUD_2_undecodableBytesAreSkippedLikeTheLiveDeserializationHandlerDoes() {
-        Optional<FoldResult> garbage = fold.apply("alice", "not avro".getBytes(StandardCharsets.UTF_8));
+        Optional<FoldResult> garbage = fold.apply("alice", "not avro".getBytes(StandardCharsets.UTF_8), 1_000);
 
         assertThat(garbage).isEmpty();
         assertThat(fold.skipped()).isEqualTo(1);
@@ -72,6 +85,7 @@ class ReplayFoldTest {
     }
 
     private Optional<FoldResult> apply(String key, PresenceEvent event) {
-        return fold.apply(key, serde.serialize(TopicLayout.EVENTS, event));
+        // a record written when its event happened
+        return fold.apply(key, serde.serialize(TopicLayout.EVENTS, event), event.getTimestamp().toEpochMilli());
     }
 }

@@ -2,17 +2,21 @@ package io.presence.streams.topology;
 
 import static io.presence.streams.topology.PresenceDriver.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.presence.avro.EventType;
 import io.presence.avro.GeneralStatus;
 import io.presence.avro.Platform;
 import io.presence.avro.PresenceEvent;
+import io.presence.avro.StatusNotification;
 import io.presence.avro.UserStatus;
 import io.presence.schemas.topics.TopicLayout;
 import io.presence.streams.dlq.DeadLetterCause;
 import io.presence.schemas.topics.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.StreamsConfig;
@@ -103,6 +107,31 @@ class DeadLetterTopologyTest {
 
         assertThat(presence.dlq.readValuesToList()).hasSize(2);
         assertThat(presence.statuses()).extracting(UserStatus::getStatus).containsExactly(GeneralStatus.ONLINE);
+    }
+
+    @Test
+    void anEventDatedFarAheadOfItsRecordIsDeadLetteredAndTheDevicesNextEventsStillCount() {
+        // an hour ahead of its record: folded, it would make every real event of the device stale and
+        // date the notification past what the broker accepts, which stops an exactly-once application
+        PresenceEvent fromTheFuture = gateway.login("alice", "phone", "c1", T0 + Duration.ofHours(2).toMillis());
+        presence.events.pipeInput(new TestRecord<>("alice", fromTheFuture, Instant.ofEpochMilli(T0)));
+        presence.pipe(gateway.login("alice", "phone", "c2", T0 + 1));
+
+        TestRecord<byte[], byte[]> dead = presence.dlq.readRecord();
+        assertThat(header(dead.headers(), DeadLetterHeaders.MESSAGE)).contains("later than its Kafka record");
+        assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo(DeadLetterCause.INVALID_EVENT.reason());
+        assertThat(presence.statuses()).extracting(UserStatus::getVersion, UserStatus::getStatus)
+                .containsExactly(tuple(1L, GeneralStatus.ONLINE));
+    }
+
+    @Test
+    void aNotificationIsNeverDatedAfterNowThoughItsEventMayRunALittleAhead() {
+        long ahead = T0 + Duration.ofMinutes(4).toMillis();
+        presence.events.pipeInput(new TestRecord<>("alice", gateway.login("alice", "phone", "c1", ahead), Instant.ofEpochMilli(T0)));
+
+        TestRecord<String, StatusNotification> self = presence.notifications.readRecord();
+        assertThat(self.value().getLastChangedAt()).as("the change keeps its own time").isEqualTo(Instant.ofEpochMilli(ahead));
+        assertThat(self.timestamp()).as("the record: the driver's wall clock").isEqualTo(T0);
     }
 
     private static String header(Headers headers, String name) {
