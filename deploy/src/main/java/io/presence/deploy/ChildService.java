@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,39 +22,39 @@ import java.util.concurrent.TimeUnit;
 final class ChildService implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final HttpClient HEALTH_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
-    private final Path logFile;
+    private final LogTail log;
     private final int port;
 
-    private ChildService(String name, Process process, Path logFile, int port) {
+    private ChildService(String name, Process process, LogTail log, int port) {
         this.name = name;
         this.process = process;
-        this.logFile = logFile;
+        this.log = log;
         this.port = port;
     }
 
     static ChildService start(String name, String mainClass, int port, Map<String, String> env, Path logDir) {
-        Path log = logDir.resolve(name + ".log");
+        Path logFile = logDir.resolve(name + ".log");
+        LogTail log = LogTail.from(logFile);
         Process process = ChildJvm.start(List.of(), System.getProperty("java.class.path"), mainClass, List.of(), env,
-                log, true);
+                logFile, true);
         return new ChildService(name, process, log, port);
     }
 
     /** Waits until {@code /health} answers 200; fails with the log's tail if the child dies or times out. */
     void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
-                .timeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = health();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue() + " during start-up; "
-                        + "last lines of " + logFile + ":\n" + LogTail.of(logFile, 15));
+                        + "last lines of " + log.file() + ":\n" + log.last(15));
             }
             try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HEALTH_CLIENT.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYetListening) {
@@ -62,7 +63,25 @@ final class ChildService implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " not ready on port " + port + " after " + timeout.toSeconds()
-                + " s; last lines of " + logFile + ":\n" + LogTail.of(logFile, 15));
+                + " s; last lines of " + log.file() + ":\n" + log.last(15));
+    }
+
+    /** What is wrong with the running child, as a line for the operator; empty while it is healthy. */
+    Optional<String> problem() {
+        if (!process.isAlive()) {
+            return Optional.of("exited with code " + process.exitValue() + "; last lines of " + log.file() + ":\n"
+                    + log.last(5));
+        }
+        try {
+            HttpResponse<String> answer = HEALTH_CLIENT.send(health(), HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 ? Optional.empty()
+                    : Optional.of("/health answers " + answer.statusCode() + ": " + answer.body().strip() + " (log " + log.file() + ")");
+        } catch (IOException e) {
+            return Optional.of("does not answer /health on port " + port + " (log " + log.file() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     String name() {
@@ -74,7 +93,11 @@ final class ChildService implements AutoCloseable {
     }
 
     Path logFile() {
-        return logFile;
+        return log.file();
+    }
+
+    private HttpRequest health() {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health")).timeout(Duration.ofSeconds(2)).build();
     }
 
     /** Asks the child to stop (SIGTERM, so its shutdown hooks run) and waits; kills it only if it hangs. */

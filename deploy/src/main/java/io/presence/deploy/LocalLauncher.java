@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +33,14 @@ import picocli.CommandLine.Option;
         description = "Starts Kafka, the schema registry and the presence services on this machine.")
 public final class LocalLauncher implements Callable<Integer> {
 
+    private static final Duration HEALTH_CHECKS = Duration.ofSeconds(5);
+
     @Option(names = "--no-demo", description = "Start the system only; skip the demo.")
     boolean noDemo;
 
     private final PrintStream out = System.out;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final List<ChildService> services = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) {
@@ -98,6 +102,8 @@ public final class LocalLauncher implements Callable<Integer> {
         if (!noDemo) {
             runDemo(config, secrets, new Topics(config.topics(), registryClient));
         }
+        // pushed last, so stopping closes it before any service it would report as gone
+        running.push(HealthWatch.every(HEALTH_CHECKS, services, out));
         out.println();
         out.println("running; press Ctrl-C to stop");
     }
@@ -122,6 +128,7 @@ public final class LocalLauncher implements Callable<Integer> {
         out.println("starting " + name + " on port " + port + " …");
         ChildService child = ChildService.start(name, mainClass, port, env, logs);
         running.push(child);
+        services.add(child);
         child.awaitReady(config.startTimeout());
         return child;
     }
