@@ -20,7 +20,7 @@ final class SubscriptionTargets {
         for (int i = 0; i < userIds.size(); i++) {
             String id = IdRules.requireValidId("userIds[" + i + "]", userIds.get(i));
             if (id.equals(callerId)) {
-                throw ApiException.invalidParameter("field 'userIds[" + i + "]' is the caller; a user cannot subscribe to itself");
+                throw ApiException.invalidParameter("field 'userIds[" + i + "]' is the caller; a user is never subscribed to itself");
             }
         }
         return List.copyOf(userIds);

@@ -1,5 +1,6 @@
 package io.presence.streams.audit;
 
+import io.presence.http.IdRules;
 import io.presence.streams.avro.PresenceEventMapper;
 import io.presence.streams.avro.UserStatusMapper;
 import io.presence.streams.session.SessionEvent;
@@ -35,9 +36,23 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!IdRules.isValidId(user)) {
+            // no event can name it (SPEC §1), so an empty history would only hide the typo
+            throw new AuditException("--user '" + user + "' is not a user id: 1-" + IdRules.MAX_ID_LENGTH
+                    + " characters of [A-Za-z0-9_.@-]", ExitCodes.USAGE);
+        }
+        int[] listed = {0};
         try (AuditCluster connected = cluster.connect()) {
             new HistoryReplay(connected, cluster.layout().events().name())
-                    .run(user, from, to, cluster.progress(main.err), change -> print(change, main.out));
+                    .run(user, from, to, cluster.progress(main.err), change -> {
+                        print(change, main.out);
+                        listed[0]++;
+                    });
+        }
+        if (listed[0] == 0) {
+            main.err.println("presence-audit: no change of " + user + "'s status in presence.events"
+                    + (from == null && to == null ? "" : " between " + (from == null ? "the start" : from) + " and "
+                    + (to == null ? "now" : to)) + " (a user never seen is UNLOGINED, version 0)");
         }
         return ExitCodes.OK;
     }

@@ -43,6 +43,11 @@ abstract class StatusRecordWriter {
         return at == null ? "" : at.toString();
     }
 
+    /** None for a user never seen (version 0), as the query API answers, rather than 1970. */
+    private static Instant lastChanged(UserStatus s) {
+        return s.getVersion() == 0 ? null : s.getLastChangedAt();
+    }
+
     private static final class Table extends StatusRecordWriter {
         private static final String ROW = "%-24s %-9s %7s %-24s %-24s %-20s %s%n";
         private final PrintStream out;
@@ -56,7 +61,7 @@ abstract class StatusRecordWriter {
         }
 
         void write(UserStatus s) {
-            out.printf(ROW, s.getUserId(), s.getStatus(), s.getVersion(), instant(s.getLastChangedAt()),
+            out.printf(ROW, s.getUserId(), s.getStatus(), s.getVersion(), instant(lastChanged(s)),
                     instant(s.getLastSeenAt()), s.getCustomStatus(), devices(s.getDevices()));
         }
 
@@ -78,7 +83,7 @@ abstract class StatusRecordWriter {
 
         void write(UserStatus s) {
             out.println(String.join(",", quoted(s.getUserId()), s.getStatus().toString(), Long.toString(s.getVersion()),
-                    instant(s.getLastChangedAt()), instant(s.getLastSeenAt()), quoted(s.getCustomStatus()),
+                    instant(lastChanged(s)), instant(s.getLastSeenAt()), quoted(s.getCustomStatus()),
                     quoted(devices(s.getDevices()))));
         }
 
@@ -114,7 +119,7 @@ abstract class StatusRecordWriter {
                 json.writeStringField("status", s.getStatus().toString());
                 json.writeStringField("customStatus", s.getCustomStatus());
                 json.writeNumberField("version", s.getVersion());
-                json.writeStringField("lastChangedAt", instant(s.getLastChangedAt()));
+                json.writeStringField("lastChangedAt", lastChanged(s) == null ? null : lastChanged(s).toString());
                 json.writeStringField("lastSeenAt", s.getLastSeenAt() == null ? null : s.getLastSeenAt().toString());
                 json.writeArrayFieldStart("devices");
                 for (DeviceSession d : s.getDevices()) {

@@ -158,6 +158,10 @@ class AuditIT {
         Result cli = audit("history", "--user", user);
         assertThat(cli.out.lines()).hasSize(published.size()).allMatch(line -> line.contains(" cause "));
         assertThat(cli.out).contains("cause HEARTBEAT_EXPIRED", "ONLINE -> OFFLINE", "connection=c2");
+
+        Result nobody = audit("history", "--user", "never-seen-" + user);
+        assertThat(nobody.out).isEmpty();
+        assertThat(nobody.err).contains("no change of never-seen-" + user + "'s status");
     }
 
     @Test

@@ -31,6 +31,14 @@ class AuditMainTest {
     }
 
     @Test
+    void aHistoryOfSomethingThatCannotBeAUserIdIsAUsageErrorBeforeAnyConnection() {
+        int code = run("history", "--user", "bad user", "--bootstrap", "localhost:1", "--registry", "http://localhost:1");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(text(err)).startsWith("presence-audit: --user 'bad user' is not a user id");
+    }
+
+    @Test
     void helpListsTheExitCodes() {
         int code = run("--help");
 

@@ -32,12 +32,25 @@ class StatusRecordWriterTest {
                 "\"lastSeenAt\" : null", "\"deviceId\" : \"phone\"").endsWith("} ]\n");
     }
 
+    @Test
+    void R_AUD_1_aUserNeverSeenHasNoLastChangedTimeAsInTheQueryApi() {
+        UserStatus nobody = new UserStatus("nobody", GeneralStatus.UNLOGINED, "", 0L, Instant.EPOCH, null, List.of());
+
+        assertThat(written(StatusRecordWriter.Format.CSV, nobody)).endsWith("\"nobody\",UNLOGINED,0,,,\"\",\"\"\n");
+        assertThat(written(StatusRecordWriter.Format.JSON, nobody)).contains("\"lastChangedAt\" : null");
+        assertThat(written(StatusRecordWriter.Format.TABLE, nobody)).doesNotContain("1970");
+    }
+
     private String written(StatusRecordWriter.Format format) {
+        return written(format, alice);
+    }
+
+    private static String written(StatusRecordWriter.Format format, UserStatus status) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         StatusRecordWriter writer = StatusRecordWriter.of(format, out);
         writer.begin();
-        writer.write(alice);
+        writer.write(status);
         writer.end();
         return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
     }
