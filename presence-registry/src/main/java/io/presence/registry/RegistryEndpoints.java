@@ -7,6 +7,7 @@ import io.presence.registry.catalog.CompatibilityResult;
 import io.presence.registry.catalog.RegistryError;
 import io.presence.registry.catalog.RegistryException;
 import io.presence.registry.catalog.SchemaRegistry;
+import io.presence.registry.catalog.VersionRef;
 import io.presence.registry.catalog.VersionSelector;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ final class RegistryEndpoints {
     }
 
     private record Level(String compatibilityLevel) {
+    }
+
+    private record Mode(String mode) {
     }
 
     private record Compatibility(@JsonProperty("is_compatible") boolean isCompatible, List<String> messages) {
@@ -54,6 +58,25 @@ final class RegistryEndpoints {
 
     void versionsOfSchema(Context ctx) {
         json.reply(ctx, registry.catalog().usagesOf(schemaId(ctx)));
+    }
+
+    void subjectsOfSchema(Context ctx) {
+        json.reply(ctx, registry.catalog().usagesOf(schemaId(ctx)).stream().map(VersionRef::subject).distinct().toList());
+    }
+
+    /** The schema itself as the body, as Confluent's {@code .../schema} endpoints answer, for tools that save it to a file. */
+    void schemaTextById(Context ctx) {
+        json.replyRaw(ctx, registry.catalog().schemaById(schemaId(ctx)).text());
+    }
+
+    void versionSchemaText(Context ctx) {
+        VersionSelector selector = VersionSelector.parse(ctx.pathParam("version"));
+        json.replyRaw(ctx, registry.catalog().version(subject(ctx), selector).schema());
+    }
+
+    /** This registry is always writable: it has no import or read-only mode, which is what READWRITE means. */
+    void mode(Context ctx) {
+        json.reply(ctx, new Mode("READWRITE"));
     }
 
     void subjects(Context ctx) {

@@ -70,6 +70,11 @@ final class RegistryJson {
         ctx.status(status).contentType(MEDIA_TYPE).result(bytes(body));
     }
 
+    /** A body that is JSON already (a stored schema), sent as it is. */
+    void replyRaw(Context ctx, String body) {
+        ctx.status(200).contentType(MEDIA_TYPE).result(body);
+    }
+
     void replyError(Context ctx, int status, int errorCode, String message) {
         reply(ctx, status, new ErrorBody(errorCode, message));
     }

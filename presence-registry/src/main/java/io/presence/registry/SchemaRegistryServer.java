@@ -122,6 +122,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
         app.get("/schemas/types", api::schemaTypes);
         app.get("/schemas/ids/{id}", api::schemaById);
         app.get("/schemas/ids/{id}/versions", api::versionsOfSchema);
+        app.get("/schemas/ids/{id}/subjects", api::subjectsOfSchema);
+        app.get("/schemas/ids/{id}/schema", api::schemaTextById);
 
         app.get("/subjects", api::subjects);
         app.post("/subjects/{subject}", api::lookup);
@@ -129,7 +131,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
         app.get("/subjects/{subject}/versions", api::versions);
         app.post("/subjects/{subject}/versions", api::register);
         app.get("/subjects/{subject}/versions/{version}", api::version);
+        app.get("/subjects/{subject}/versions/{version}/schema", api::versionSchemaText);
         app.delete("/subjects/{subject}/versions/{version}", api::deleteVersion);
+
+        app.get("/mode", api::mode);
+        app.get("/mode/{subject}", api::mode);
 
         app.get("/config", api::globalLevel);
         app.put("/config", api::setGlobalLevel);

@@ -43,6 +43,34 @@ class SchemaAndSubjectReadTest extends RegistryServerTest {
     }
 
     @Test
+    void theSubjectsOfASchemaIdAreListedOnceEach() {
+        int id = registered("b-value", USER_V1);
+        registered("a-value", USER_V1);
+
+        assertThat(client.get("/schemas/ids/" + id + "/subjects").raw()).isEqualTo("[\"a-value\",\"b-value\"]");
+    }
+
+    @Test
+    void theSchemaAloneIsServedByIdAndBySubjectVersion() {
+        int id = registered("users-value", USER_V1);
+
+        Reply byId = client.get("/schemas/ids/" + id + "/schema");
+        Reply byVersion = client.get("/subjects/users-value/versions/latest/schema");
+
+        assertThat(byId.status()).isEqualTo(200);
+        assertThat(byId.raw()).isEqualTo(USER_V1);
+        assertThat(byVersion.raw()).isEqualTo(USER_V1);
+        assertThat(client.get("/subjects/nobody-value/versions/1/schema").errorCode()).isEqualTo(40401);
+        assertThat(client.get("/schemas/ids/4242/schema").errorCode()).isEqualTo(40403);
+    }
+
+    @Test
+    void theModeIsReadWrite() {
+        assertThat(client.get("/mode").raw()).isEqualTo("{\"mode\":\"READWRITE\"}");
+        assertThat(client.get("/mode/users-value").raw()).isEqualTo("{\"mode\":\"READWRITE\"}");
+    }
+
+    @Test
     void subjectsListsEverySubjectSorted() {
         registered("users-value", USER_V1);
         registered("orders-value", ORDER);
