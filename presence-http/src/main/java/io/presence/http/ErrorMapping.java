@@ -74,6 +74,11 @@ final class ErrorMapping {
             answer(ctx, JsonInput.bodyTooLarge(maxRequestBytes));
         } else if (e.getStatus() == HttpStatus.NOT_FOUND.getCode()) {
             answer(ctx, ApiException.notFound("no route " + ctx.method() + " " + ctx.path()));
+        } else if (e.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
+            String allowed = String.join(", ", e.getDetails().getOrDefault("availableMethods", "").split(",\\s*"));
+            ctx.header("Allow", allowed);
+            write(ctx, e.getStatus(), new ErrorBody(e.getStatus() * 100 + 1,
+                    ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allowed));
         } else {
             write(ctx, e.getStatus(), new ErrorBody(e.getStatus() * 100 + 1, e.getMessage()));
         }

@@ -100,6 +100,8 @@ public final class HttpEdge implements AutoCloseable {
         config.showJavalinBanner = false;
         config.startupWatcherEnabled = false;
         config.http.maxRequestSize = settings.maxRequestBytes();
+        // a known path asked with the wrong method is 405, not "no such route"
+        config.http.prefer405over404 = true;
         config.appData(JsonInput.MAX_REQUEST_BYTES, settings.maxRequestBytes());
         config.jsonMapper(new JavalinJackson(JsonInput.mapper(), false));
         config.requestLogger.http(new RequestMetrics(metrics));

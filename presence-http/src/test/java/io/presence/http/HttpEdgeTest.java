@@ -151,7 +151,14 @@ class HttpEdgeTest {
     void unknownRouteIsJson404() throws Exception {
         HttpResponse<String> response = get("/v1/nothing-here");
         assertError(response, 404, 40401);
-        assertError(post("/health", "{}"), 404, 40401);
+    }
+
+    @Test
+    void aKnownPathAskedWithTheWrongMethodIsJson405() throws Exception {
+        HttpResponse<String> response = post("/health", "{}");
+        assertError(response, 405, 40501);
+        assertThat(response.headers().firstValue("Allow")).contains("GET");
+        assertThat(json(response).path("message").asText()).isEqualTo("POST is not allowed on /health; allowed: GET");
     }
 
     @Test

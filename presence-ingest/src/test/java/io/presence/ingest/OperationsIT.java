@@ -67,9 +67,9 @@ class OperationsIT {
     }
 
     @Test
-    void unknownRoutesAndMethodsAreJson404() {
+    void unknownRoutesAreJson404AndWrongMethodsJson405() {
         assertError(http.get("/v1/nope"), 404, 40401);
-        assertError(http.get("/v1/events"), 404, 40401);
+        assertError(http.get("/v1/events"), 405, 40501);
     }
 
     @Test
