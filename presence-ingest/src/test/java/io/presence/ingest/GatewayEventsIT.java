@@ -81,6 +81,21 @@ class GatewayEventsIT {
     }
 
     @Test
+    void aGatewaysOwnEventIdIsWrittenAsTheEventsIdSoItsRetriesAreDuplicates() {
+        String user = uniqueUser();
+        long t = NOW.toEpochMilli() - 1000;
+        String body = events("{\"type\":\"HEARTBEAT\",\"userId\":\"" + user
+                + "\",\"deviceId\":\"phone\",\"connectionId\":\"c1\",\"timestamp\":" + t + ",\"eventId\":\"gw-1:42\"}");
+
+        assertThat(http.postEvents(IngestCluster.GATEWAY_KEY, body).statusCode()).isEqualTo(200);
+        assertThat(http.postEvents(IngestCluster.GATEWAY_KEY, body).statusCode()).as("the retry").isEqualTo(200);
+
+        List<ConsumerRecord<String, PresenceEvent>> written = TopicReader.awaitRecords(cluster.bootstrap(), cluster.topics().events(), user, 2);
+        assertThat(written).extracting(r -> r.value().getEventId()).containsExactly("gw-1:42", "gw-1:42");
+        assertThat(written).extracting(r -> r.value().getTimestamp()).containsOnly(Instant.ofEpochMilli(t));
+    }
+
+    @Test
     void aMixedBatchWritesTheValidItemsAndNamesEveryRefusedOne() {
         String user = uniqueUser();
         String body = events(

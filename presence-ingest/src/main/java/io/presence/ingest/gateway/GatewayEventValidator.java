@@ -16,13 +16,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Checks one gateway event (SPEC §1, §9) and turns it into the PresenceEvent ingest writes: a new
- * UUID eventId, this instance as source, server time when the gateway gave none. A refused event
- * throws 40001 naming the field.
+ * Checks one gateway event (SPEC §1, §9) and turns it into the PresenceEvent ingest writes: the
+ * gateway's eventId or a new UUID, this instance as source, server time when the gateway gave none.
+ * A refused event throws 40001 naming the field.
  */
 public final class GatewayEventValidator {
 
     static final int MAX_CONNECTION_ID_LENGTH = 128;
+    static final int MAX_EVENT_ID_LENGTH = 128;
 
     /** What gateways may send; the other event types are written by the system itself. */
     private static final Set<EventType> GATEWAY_TYPES =
@@ -48,7 +49,7 @@ public final class GatewayEventValidator {
         Platform platform = platform(type, item.platform());
         Instant timestamp = timestamp(item.timestamp());
         return PresenceEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
+                .setEventId(eventId(item.eventId()))
                 .setTimestamp(timestamp)
                 .setSource(source)
                 .setType(type)
@@ -59,6 +60,20 @@ public final class GatewayEventValidator {
                 .setCustomStatus(null)
                 .setLastHeartbeatAt(null)
                 .build();
+    }
+
+    /**
+     * A gateway that names its events makes its retries safe: the same eventId at the same timestamp
+     * is a duplicate to the fold (R-SES-7). Without one, a retried call's events are new events.
+     */
+    private static String eventId(String eventId) {
+        if (eventId == null) {
+            return UUID.randomUUID().toString();
+        }
+        if (eventId.isEmpty() || eventId.length() > MAX_EVENT_ID_LENGTH) {
+            throw ApiException.invalidParameter("field 'eventId' must be 1-" + MAX_EVENT_ID_LENGTH + " characters");
+        }
+        return eventId;
     }
 
     private static EventType type(String type) {
@@ -103,8 +118,8 @@ public final class GatewayEventValidator {
         if (timestamp == null) {
             return now;
         }
-        if (timestamp < 0) {
-            throw ApiException.invalidParameter("field 'timestamp' must be milliseconds since the epoch, not negative");
+        if (timestamp <= 0) {
+            throw ApiException.invalidParameter("field 'timestamp' must be positive milliseconds since the epoch");
         }
         Instant at = Instant.ofEpochMilli(timestamp);
         if (at.isAfter(now.plus(maxClockSkew))) {

@@ -85,8 +85,19 @@ class GatewayEventValidatorTest {
         assertThat(validator.toEvent(new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, now + 60_000)).getTimestamp())
                 .isEqualTo(Instant.ofEpochMilli(now + 60_000));
         assertRefused(new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, now + 60_001), "in the future");
-        assertRefused(new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, -1L), "negative");
+        assertRefused(new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, -1L), "positive");
+        assertRefused(new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, 0L), "positive");
         assertRefused(new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, Long.MAX_VALUE), "in the future");
+    }
+
+    @Test
+    void aGatewaysOwnEventIdIsKeptSoThatItsRetriesAreDuplicates() {
+        GatewayEventJson named = new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, 1732550000000L, "gw-7:1234");
+
+        assertThat(validator.toEvent(named).getEventId()).isEqualTo("gw-7:1234");
+        assertThat(validator.toEvent(named)).isEqualTo(validator.toEvent(named));
+        assertRefused(new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, null, ""), "'eventId' must be 1-128");
+        assertRefused(new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, null, "e".repeat(129)), "'eventId'");
     }
 
     private void assertRefused(GatewayEventJson item, String message) {
