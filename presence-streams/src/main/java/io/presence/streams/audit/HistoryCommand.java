@@ -9,6 +9,7 @@ import io.presence.streams.session.UserPresence;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,15 +42,15 @@ final class HistoryCommand implements Callable<Integer> {
             throw new AuditException("--user '" + user + "' is not a user id: 1-" + IdRules.MAX_ID_LENGTH
                     + " characters of [A-Za-z0-9_.@-]", ExitCodes.USAGE);
         }
-        int[] listed = {0};
+        AtomicInteger listed = new AtomicInteger();
         try (AuditCluster connected = cluster.connect()) {
             new HistoryReplay(connected, cluster.layout().events().name())
                     .run(user, from, to, cluster.progress(main.err), change -> {
                         print(change, main.out);
-                        listed[0]++;
+                        listed.incrementAndGet();
                     });
         }
-        if (listed[0] == 0) {
+        if (listed.get() == 0) {
             main.err.println("presence-audit: no change of " + user + "'s status in presence.events"
                     + (from == null && to == null ? "" : " between " + (from == null ? "the start" : from) + " and "
                     + (to == null ? "now" : to)) + " (a user never seen is UNLOGINED, version 0)");
