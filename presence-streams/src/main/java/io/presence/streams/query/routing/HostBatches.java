@@ -43,7 +43,12 @@ final class HostBatches {
         return batches;
     }
 
-    /** Each key to a standby copy: this instance's own if it has one (no network), else a peer not failed yet. */
+    /**
+     * Each key to a copy that may be a little behind: this instance's own if it has one (no network),
+     * else a peer's standby not failed yet. This instance's own copy may be its active one: while a
+     * rebalance runs, Kafka Streams refuses up-to-date reads of it until the stream thread is RUNNING
+     * again, but a read that allows stale copies gets it at once — and nothing is fresher.
+     */
     static HostBatches toStandbys(Map<String, Placement> placements, LookupProgress<?> progress, HostInfo self) {
         HostBatches batches = new HostBatches();
         placements.forEach((key, placement) -> {
@@ -60,7 +65,7 @@ final class HostBatches {
     }
 
     private static Optional<HostInfo> standbyFor(Placement.Located located, LookupProgress<?> progress, HostInfo self) {
-        if (located.standbys().contains(self)) {
+        if (located.active().equals(self) || located.standbys().contains(self)) {
             return Optional.of(self);
         }
         // a stable choice, so the keys of one partition go to one standby in one call

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>the active owner, up to {@code activeAttempts} times with a backoff — a rebalance moves
  *       partitions meanwhile, and fresh metadata follows them;</li>
- *   <li>then, if allowed, a standby copy (this instance's own first);</li>
+ *   <li>then, if allowed, a copy that may be a little behind: this instance's own first (its standby,
+ *       or its active copy while a rebalance keeps up-to-date reads closed), else a peer's standby;</li>
  *   <li>what is still open stays {@link KeyResult.Unavailable}: the caller answers 50301.</li>
  * </ol>
  * A peer that fails is not asked again in the same lookup, so one slow instance costs its own keys

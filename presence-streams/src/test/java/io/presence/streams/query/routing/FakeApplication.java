@@ -32,6 +32,8 @@ final class FakeApplication implements StoreAccess, PeerLookup {
         final Map<Integer, Map<String, String>> standby = new ConcurrentHashMap<>();
         volatile Duration delay = Duration.ZERO;
         volatile boolean unreachable;
+        /** As Kafka Streams while a rebalance runs: up-to-date reads refused until the stream thread is RUNNING. */
+        volatile boolean rebalancing;
         volatile Runnable afterAnswer = () -> { };
     }
 
@@ -121,7 +123,8 @@ final class FakeApplication implements StoreAccess, PeerLookup {
                                                                Map<Integer, List<String>> keysByPartition, boolean staleAllowed) {
         Map<String, KeyResult<A>> results = new HashMap<>();
         keysByPartition.forEach((partition, keys) -> {
-            Map<String, String> copy = instance.active.containsKey(partition) ? instance.active.get(partition)
+            Map<String, String> copy = !staleAllowed && instance.rebalancing ? null
+                    : instance.active.containsKey(partition) ? instance.active.get(partition)
                     : staleAllowed ? instance.standby.get(partition) : null;
             for (String key : keys) {
                 results.put(key, copy == null ? new KeyResult.Unavailable<>("no copy of partition " + partition)

@@ -96,6 +96,20 @@ class RoutedKeyLookupTest {
     }
 
     @Test
+    void R_QRY_4_whileThisInstanceRebalancesItsOwnActiveCopyIsReadAllowingStaleReads() throws Exception {
+        // an instance left: this one owns every partition now, has no standby anywhere, and its
+        // stream thread is not RUNNING yet, so Kafka Streams refuses up-to-date reads for a moment
+        app.active(SELF, 0, "p0-a").active(SELF, 1, "p1-b");
+        app.instance(SELF).rebalancing = true;
+
+        KeyResults<String> results = lookup(routerWithStandbys(), "p0-a", "p1-b");
+
+        assertThat(results.unavailable()).isEmpty();
+        assertThat(results.get("p1-b")).isEqualTo(new KeyResult.Found<>("answer:p1-b"));
+        assertThat(app.peerCalls).isEmpty();
+    }
+
+    @Test
     void R_QRY_4_aStandbyOnAnotherInstanceIsAskedWithStaleReadsAllowed() throws Exception {
         app.active(B, 1, "p1-b").standby(C, 1, "p1-b");
         app.instance(B).unreachable = true;
