@@ -154,7 +154,13 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private void mapErrors() {
         app.exception(RegistryException.class, (e, ctx) -> json.replyError(ctx, e.error(), e.getMessage()));
         // Javalin's own answers: no such route (404), wrong method (405), body over the size limit (413)
-        app.exception(HttpResponseException.class, (e, ctx) -> json.replyError(ctx, e.getStatus(), e.getStatus(), e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            String allowed = e.getDetails().get("availableMethods");
+            if (allowed != null) {
+                ctx.header("Allow", String.join(", ", allowed.split(",\\s*")));
+            }
+            json.replyError(ctx, e.getStatus(), e.getStatus(), e.getMessage());
+        });
         app.exception(SchemaLogException.class, (e, ctx) -> {
             log.error("schema log failure on {} {}", ctx.method(), ctx.path(), e);
             json.replyError(ctx, RegistryError.STORE_ERROR, e.getMessage());

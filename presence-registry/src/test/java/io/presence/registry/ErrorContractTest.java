@@ -76,6 +76,7 @@ class ErrorContractTest extends RegistryServerTest {
 
         assertThat(reply.status()).isEqualTo(405);
         assertThat(reply.errorCode()).isEqualTo(405);
+        assertThat(reply.allow()).isEqualTo("GET, POST");
     }
 
     @Test

@@ -20,7 +20,7 @@ final class RegistryClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** A response; {@code body} is null when the payload is not JSON. */
-    record Reply(int status, String contentType, String raw, JsonNode body) {
+    record Reply(int status, String contentType, String raw, JsonNode body, String allow) {
         int errorCode() {
             return body.path("error_code").asInt(-1);
         }
@@ -73,7 +73,7 @@ final class RegistryClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), parse(response.body()));
+                    response.body(), parse(response.body()), response.headers().firstValue("Allow").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -70,8 +70,12 @@ public final class GatewayEventValidator {
         if (eventId == null) {
             return UUID.randomUUID().toString();
         }
-        if (eventId.isEmpty() || eventId.length() > MAX_EVENT_ID_LENGTH) {
-            throw ApiException.invalidParameter("field 'eventId' must be 1-" + MAX_EVENT_ID_LENGTH + " characters");
+        if (eventId.isBlank() || eventId.length() > MAX_EVENT_ID_LENGTH) {
+            throw ApiException.invalidParameter("field 'eventId' must be 1-" + MAX_EVENT_ID_LENGTH + " characters, not only blanks");
+        }
+        // it is printed in logs, dead letters and audit histories: no line breaks or other control characters
+        if (eventId.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalidParameter("field 'eventId' must not contain control characters");
         }
         return eventId;
     }

@@ -98,6 +98,9 @@ class GatewayEventValidatorTest {
         assertThat(validator.toEvent(named)).isEqualTo(validator.toEvent(named));
         assertRefused(new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, null, ""), "'eventId' must be 1-128");
         assertRefused(new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, null, "e".repeat(129)), "'eventId'");
+        assertRefused(new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, null, "  "), "not only blanks");
+        assertRefused(new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, null, "a\u0000b"), "control characters");
+        assertRefused(new GatewayEventJson("HEARTBEAT", "u1", "d1", "c1", null, null, "tab\there"), "control characters");
     }
 
     private void assertRefused(GatewayEventJson item, String message) {

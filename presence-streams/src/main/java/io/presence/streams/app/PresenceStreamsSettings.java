@@ -22,6 +22,8 @@ import java.util.Map;
  * @param blockCacheBytes one block cache shared by every store: the bound on RocksDB's memory
  * @param writeBufferBytes the part of it memtables may take
  * @param commitInterval  Kafka Streams' commit.interval.ms: under exactly-once, the most a change waits to become visible
+ * @param sessionTimeout  how long the group waits for a crashed instance before its tasks move: until then its
+ *                        users' expiries, changes and notifications wait, and standbys answer their queries
  * @param query           the query API: access rules and how keys are routed between instances
  */
 public record PresenceStreamsSettings(
@@ -34,6 +36,7 @@ public record PresenceStreamsSettings(
         int threads,
         int standbyReplicas,
         Duration commitInterval,
+        Duration sessionTimeout,
         long blockCacheBytes,
         long writeBufferBytes,
         TopologySettings topology,
@@ -57,6 +60,7 @@ public record PresenceStreamsSettings(
                 streams.getInt("threads"),
                 streams.getInt("num-standby-replicas"),
                 streams.getDuration("commit-interval"),
+                streams.getDuration("session-timeout"),
                 streams.getBytes("rocksdb.block-cache-size"),
                 streams.getBytes("rocksdb.write-buffer-size"),
                 topology(config),

@@ -3,6 +3,7 @@ package io.presence.streams.app;
 import io.presence.streams.metrics.PresenceMeters;
 import io.presence.streams.topology.ProcessingConfig;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -21,6 +22,10 @@ final class ServiceStreamsConfig {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+        int sessionTimeoutMs = (int) settings.sessionTimeout().toMillis();
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs);
+        // Kafka's rule of thumb, a third of the session at most; its default 3 s below that
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), Math.min(3000, sessionTimeoutMs / 3));
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemory.BoundedConfig.class);
         props.put(RocksDbMemory.CONFIG_KEY, memory);
         // internal topics (changelogs) as durable as the layout's topics

@@ -7,6 +7,7 @@ import io.presence.config.PresenceConfigLoader;
 import io.presence.streams.metrics.PresenceMeters;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,20 @@ class ServiceStreamsConfigTest {
 
             assertThat(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(20L);
             assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        }
+    }
+
+    @Test
+    void theSessionTimeoutReachesTheMainConsumerWithAHeartbeatAThirdOfItAtMost() {
+        PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
+                "PRESENCE_AUTH_SECRET", "s", "PRESENCE_STREAMS_SESSION_TIMEOUT", "6s")));
+
+        try (RocksDbMemory memory = new RocksDbMemory(settings.blockCacheBytes(), settings.writeBufferBytes())) {
+            Properties props = ServiceStreamsConfig.properties(settings, new PresenceMeters(new SimpleMeterRegistry()), memory,
+                    new HostInfo("localhost", 8083));
+
+            assertThat(props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG))).isEqualTo(6000);
+            assertThat(props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG))).isEqualTo(2000);
         }
     }
 }
