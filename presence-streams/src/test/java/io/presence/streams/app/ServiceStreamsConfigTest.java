@@ -16,29 +16,26 @@ class ServiceStreamsConfigTest {
 
     @Test
     void theConfiguredCommitIntervalReachesKafkaStreams() {
-        PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
-                "PRESENCE_AUTH_SECRET", "s", "PRESENCE_STREAMS_COMMIT_INTERVAL", "20ms")));
+        Properties props = propertiesWith("PRESENCE_STREAMS_COMMIT_INTERVAL", "20ms");
 
-        try (RocksDbMemory memory = new RocksDbMemory(settings.blockCacheBytes(), settings.writeBufferBytes())) {
-            Properties props = ServiceStreamsConfig.properties(settings, new PresenceMeters(new SimpleMeterRegistry()), memory,
-                    new HostInfo("localhost", 8083));
-
-            assertThat(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(20L);
-            assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
-        }
+        assertThat(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(20L);
+        assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     }
 
     @Test
     void theSessionTimeoutReachesTheMainConsumerWithAHeartbeatAThirdOfItAtMost() {
+        Properties props = propertiesWith("PRESENCE_STREAMS_SESSION_TIMEOUT", "6s");
+
+        assertThat(props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG))).isEqualTo(6000);
+        assertThat(props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG))).isEqualTo(2000);
+    }
+
+    private static Properties propertiesWith(String envName, String value) {
         PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
-                "PRESENCE_AUTH_SECRET", "s", "PRESENCE_STREAMS_SESSION_TIMEOUT", "6s")));
-
+                "PRESENCE_AUTH_SECRET", "s", envName, value)));
         try (RocksDbMemory memory = new RocksDbMemory(settings.blockCacheBytes(), settings.writeBufferBytes())) {
-            Properties props = ServiceStreamsConfig.properties(settings, new PresenceMeters(new SimpleMeterRegistry()), memory,
+            return ServiceStreamsConfig.properties(settings, new PresenceMeters(new SimpleMeterRegistry()), memory,
                     new HostInfo("localhost", 8083));
-
-            assertThat(props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG))).isEqualTo(6000);
-            assertThat(props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG))).isEqualTo(2000);
         }
     }
 }
