@@ -13,11 +13,13 @@ import org.apache.kafka.common.TopicPartition;
  * T (Kafka's own offset-for-time lookup), or at the current end if there is none.
  *
  * <p>Why a log prefix and not "every event timestamped ≤ T": the fold is order-dependent, and the
- * record timestamp is the moment the log learned of the event (ingest and the detector leave or
- * set it to their wall clock), while the event's own timestamp may be much older (a late
- * DISCONNECT). So the prefix is what the live app had folded at T. An expiry detected after T is
- * not back-dated, even if its deadline was before T: the live status showed the user ONLINE until
- * the detector wrote it (within timeout + 1 s, R-SES-4), and so does status-at.
+ * record timestamp is the moment the log learned of the event (ingest's producer leaves it to its
+ * clock), while the event's own timestamp may be much older (a late DISCONNECT). So the prefix is
+ * what the live app had folded at T. One exception: the detector's and the retention sweep's
+ * proposals carry their deadline as the record timestamp too, so one written just after T for a
+ * deadline before T is inside the cut when nothing stamped after T precedes it in its partition —
+ * status-at then shows that expiry up to the detection delay (R-SES-4: under a second) earlier than
+ * the live status did.
  */
 final class AsOfCut {
 

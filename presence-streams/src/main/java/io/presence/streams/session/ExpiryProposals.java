@@ -32,7 +32,9 @@ public final class ExpiryProposals {
      * from the connection and its last heartbeat, so re-proposing the same expiry (after a restart)
      * yields the same id.
      *
-     * @param timestamp when the detector proposes it (its wall clock)
+     * @param timestamp the deadline that came due, not the moment of detection: a re-proposal after a
+     *                  restart is then the same event, and no gateway event written after the deadline
+     *                  is judged stale against it
      */
     public static HeartbeatExpired heartbeatExpired(String userId, DeviceSession device, long timestamp, String source) {
         String eventId = derivedId("HEARTBEAT_EXPIRED", userId, device);
