@@ -95,6 +95,7 @@ public final class E2eScenario implements Scenario {
         PhaseRunner.Outcome ours = presence.run(measured);
         report.latency("  presence, HTTP call -> notification committed (a read_committed consumer)", ours.probe());
         report.latency("  presence, HTTP call -> WebSocket frame", ours.latency());
+        report.latency("  presence, notification committed -> its WebSocket frame (notifier + socket + client)", ours.afterProbe());
         report.say("  presence: %s", describe(ours, measured));
         report.say("  presence-streams: %s", services.streamsCommits().formatSince(commitsBefore, ours.took()));
         PhaseRunner.Outcome baseline = passthrough(run, name, commitInterval, plan, warmUp, measured);

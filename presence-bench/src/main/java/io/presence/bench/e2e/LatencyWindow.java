@@ -25,6 +25,7 @@ final class LatencyWindow implements FrameSink {
     private final Phase phase;
     private final long[] dueByTick;
     private final BitSet seen;
+    private final long[] arrivals;
     private final Histogram micros = LatencySummary.newMicrosHistogram();
     private long received;
     private long duplicates;
@@ -35,6 +36,7 @@ final class LatencyWindow implements FrameSink {
         this.phase = phase;
         this.dueByTick = new long[Math.toIntExact(phase.ticks())];
         this.seen = new BitSet(Math.toIntExact(phase.events()));
+        this.arrivals = new long[Math.toIntExact(phase.events())];
     }
 
     synchronized void sent(long tick, long dueNanos) {
@@ -53,6 +55,7 @@ final class LatencyWindow implements FrameSink {
             return;
         }
         seen.set((int) index);
+        arrivals[(int) index] = arrivalNanos;
         received++;
         if (status != null && !status.equals(ChangePlan.statusAfter(ChangePlan.change(version)))) {
             unexpectedStatus++;
@@ -75,6 +78,23 @@ final class LatencyWindow implements FrameSink {
             }
             Thread.sleep(10);
         }
+    }
+
+    /**
+     * For each event of the phase seen here and in {@code later}: how long after its arrival here it
+     * arrived there — one stage's own latency, event by event, rather than the difference of two
+     * percentiles that need not belong to the same events.
+     */
+    synchronized LatencySummary until(LatencyWindow later) {
+        Histogram hop = LatencySummary.newMicrosHistogram();
+        synchronized (later) {
+            for (int index = seen.nextSetBit(0); index >= 0; index = seen.nextSetBit(index + 1)) {
+                if (later.seen.get(index)) {
+                    hop.recordValue(Math.max(0, later.arrivals[index] - arrivals[index]) / 1_000);
+                }
+            }
+        }
+        return LatencySummary.of(hop);
     }
 
     synchronized LatencySummary latency() {

@@ -14,12 +14,13 @@ import java.time.Duration;
 final class PhaseRunner {
 
     /**
-     * What a phase measured. {@code probe}: the intermediate stage (empty without a probe); {@code sends}: each tick, due
+     * What a phase measured. {@code probe}: the intermediate stage (empty without a probe); {@code afterProbe}: from the
+     * probe's arrival to the frame's, per event (empty without a probe); {@code sends}: each tick, due
      * to durable; {@code cpu}: this JVM's CPU time during the phase, which holds the broker and, for the contender, the
      * services.
      */
-    record Outcome(LatencySummary latency, LatencyWindow.Counts counts, LatencySummary probe, LatencySummary sends,
-                   Duration cpu, Duration took) {
+    record Outcome(LatencySummary latency, LatencyWindow.Counts counts, LatencySummary probe, LatencySummary afterProbe,
+                   LatencySummary sends, Duration cpu, Duration took) {
 
         /** How long after the last tick's due time the phase's last frame came (or the drain gave up). */
         Duration drain(Phase phase) {
@@ -67,7 +68,7 @@ final class PhaseRunner {
             }).run(TICK.toNanos(), phase.ticks()).latencyIfAllSucceeded();
             window.awaitAll(drainTimeout);
             long took = System.nanoTime() - started;
-            return new Outcome(window.latency(), window.counts(), stage.latency(), sends,
+            return new Outcome(window.latency(), window.counts(), stage.latency(), stage.until(window), sends,
                     Duration.ofNanos(os.getProcessCpuTime() - cpuBefore), Duration.ofNanos(took));
         } finally {
             frames.deliverTo(FrameSink.NONE);

@@ -3,6 +3,7 @@ package io.presence.bench.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.presence.bench.report.LatencySummary;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,24 @@ class LatencyWindowTest {
 
         assertThat(window.counts().unexpectedStatus()).isZero();
         assertThat(window.counts().received()).isEqualTo(1);
+    }
+
+    @Test
+    void timesAStageEventByEventAmongTheEventsBothWindowsSaw() {
+        LatencyWindow frames = new LatencyWindow(phase);
+        window.sent(0, 0);
+        frames.sent(0, 0);
+
+        window.frame("u0", 2, "OFFLINE", 10 * MS);
+        window.frame("u1", 2, "OFFLINE", 12 * MS);
+        window.frame("u0", 3, "ONLINE", 14 * MS);
+        frames.frame("u1", 2, "OFFLINE", 15 * MS);
+        frames.frame("u0", 2, "OFFLINE", 40 * MS);
+
+        LatencySummary hop = window.until(frames);
+        assertThat(hop.count()).isEqualTo(2);
+        assertThat(hop.p50Ms()).isCloseTo(3, within(0.1));
+        assertThat(hop.maxMs()).isCloseTo(30, within(0.1));
     }
 
     @Test
