@@ -37,6 +37,7 @@ public final class NotificationConsumer {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
     private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(1);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_POLL_RECORDS = 5000;
 
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
@@ -79,6 +80,8 @@ public final class NotificationConsumer {
                 // only partitions that really move are revoked, so a rebalance leaves the others' sockets alone
                 ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs,
+                // a whole commit interval of the fan-out's notifications in one poll, so that all of it is handed on oldest first
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.min(3000, sessionTimeoutMs / 3));
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
@@ -149,7 +152,7 @@ public final class NotificationConsumer {
     }
 
     private void pollOnce() {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
+        for (ConsumerRecord<byte[], byte[]> record : OldestFirst.order(consumer.poll(POLL_TIMEOUT))) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             DeliveryTicket ticket = offsets.begin(partition, record.offset());
             shards.execute(record.key(), () -> hand(record, partition, ticket));
