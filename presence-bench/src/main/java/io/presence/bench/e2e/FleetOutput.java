@@ -8,16 +8,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 
 /**
  * The fleet's stdout, written by one thread: sockets' callbacks only enqueue, so a slow pipe never
- * delays the reading of a frame (its arrival time is taken before it is queued).
+ * delays the reading of a frame (its arrival time is taken before it is queued). A line can be left
+ * for that thread to make, so that decoding a frame does not hold up the reading of the next one.
  */
 final class FleetOutput implements AutoCloseable {
 
-    private static final String END = "";
+    private static final Supplier<FleetLine> END = () -> null;
 
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Supplier<FleetLine>> lines = new LinkedBlockingQueue<>();
     private final BufferedWriter out;
     private final Thread writer = new Thread(this::writeUntilClosed, "fleet-output");
 
@@ -27,18 +29,23 @@ final class FleetOutput implements AutoCloseable {
     }
 
     void write(FleetLine line) {
-        lines.add(line.format());
+        lines.add(() -> line);
+    }
+
+    /** Writes the line {@code making} makes, made on the writer's thread. */
+    void writeLater(Supplier<FleetLine> making) {
+        lines.add(making);
     }
 
     private void writeUntilClosed() {
         try {
             while (true) {
-                String line = lines.take();
+                Supplier<FleetLine> line = lines.take();
                 if (line == END) {
                     out.flush();
                     return;
                 }
-                out.write(line);
+                out.write(line.get().format());
                 out.newLine();
                 if (lines.isEmpty()) {
                     out.flush();

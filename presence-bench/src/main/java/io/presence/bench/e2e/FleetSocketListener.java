@@ -42,20 +42,40 @@ final class FleetSocketListener implements WebSocket.Listener {
     }
 
     private void take(String text, long arrivalNanos) {
+        // only the server's own messages name a "type"; a notification is decoded off the socket's thread
+        if (!text.contains("\"type\"")) {
+            out.writeLater(() -> frameOf(text, arrivalNanos));
+            return;
+        }
         try {
-            JsonNode frame = JSON.readTree(text);
-            String type = frame.path("type").asText("");
-            if (type.isEmpty()) {
-                out.write(new FleetLine.Frame(arrivalNanos, frame.path("userId").asText(), frame.path("version").asLong(),
-                        frame.path("status").asText()));
-            } else if (type.equals("ready")) {
+            JsonNode message = JSON.readTree(text);
+            String type = message.path("type").asText("");
+            if (type.equals("ready")) {
                 onReady.run();
+            } else if (type.isEmpty()) {
+                out.write(frameOf(message, arrivalNanos));
             } else {
                 out.write(new FleetLine.Lost(userId, 0, "unexpected frame " + text));
             }
         } catch (IOException e) {
-            out.write(new FleetLine.Lost(userId, 0, "not JSON: " + text));
+            out.write(notJson(text));
         }
+    }
+
+    private FleetLine frameOf(String text, long arrivalNanos) {
+        try {
+            return frameOf(JSON.readTree(text), arrivalNanos);
+        } catch (IOException e) {
+            return notJson(text);
+        }
+    }
+
+    private static FleetLine.Frame frameOf(JsonNode frame, long arrivalNanos) {
+        return new FleetLine.Frame(arrivalNanos, frame.path("userId").asText(), frame.path("version").asLong(), frame.path("status").asText());
+    }
+
+    private FleetLine.Lost notJson(String text) {
+        return new FleetLine.Lost(userId, 0, "not JSON: " + text);
     }
 
     @Override

@@ -62,7 +62,13 @@ public final class SocketFleetMain {
         // executor: ours never block (they stamp and enqueue), and the default pool's hand-off per frame
         // doubled the fleet's CPU (≈ 30 µs a frame, a quarter of a core at 10 000 frames/s taken from the
         // contender on this machine) and stamped frames only after a thread wake-up.
-        HttpClient http = HttpClient.newBuilder().connectTimeout(OPEN_TIMEOUT).executor(Runnable::run).build();
+        // One client has one selector thread, which reads every socket in turn: the last frame of a burst
+        // would be stamped only after every other one was read and decoded, a queue of the fleet's own
+        // that devices, each reading its own socket, do not have. One client per core reads in parallel.
+        HttpClient[] clients = new HttpClient[Runtime.getRuntime().availableProcessors()];
+        for (int i = 0; i < clients.length; i++) {
+            clients[i] = HttpClient.newBuilder().connectTimeout(OPEN_TIMEOUT).executor(Runnable::run).build();
+        }
         Semaphore opening = new Semaphore(OPENING_AT_ONCE);
         AtomicInteger ready = new AtomicInteger();
         List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
@@ -79,7 +85,7 @@ public final class SocketFleetMain {
                     out.write(new FleetLine.Ready(count));
                 }
             });
-            pending.add(http.newWebSocketBuilder().header("Authorization", "Bearer " + token).buildAsync(uri, listener)
+            pending.add(clients[user % clients.length].newWebSocketBuilder().header("Authorization", "Bearer " + token).buildAsync(uri, listener)
                     .whenComplete((socket, error) -> {
                         if (error != null) {
                             out.write(new FleetLine.Failed("cannot open the socket of " + userId + ": " + error));
