@@ -1,5 +1,6 @@
 package io.presence.streams.status;
 
+import io.presence.schemas.serde.AvroOutput;
 import io.presence.streams.session.AppliedEvents;
 import io.presence.streams.session.DeviceSession;
 import io.presence.streams.session.DeviceState;
@@ -7,7 +8,6 @@ import io.presence.streams.session.EventWatermark;
 import io.presence.streams.session.GeneralStatus;
 import io.presence.streams.session.Platform;
 import io.presence.streams.session.UserPresence;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +18,6 @@ import java.util.Set;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -38,10 +37,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class UserStatusStoreSerde implements Serde<UserPresence>, Serializer<UserPresence>, Deserializer<UserPresence> {
 
     static final byte FORMAT_VERSION = 1;
-
-    // Buffered, not Avro's direct encoder: one write to the stream per 256 bytes instead of one per
-    // field halves the encoding time (micro-benchmark: 640 -> 340 ns per two-device state).
-    private static final EncoderFactory ENCODERS = new EncoderFactory().configureBufferSize(256);
+    private static final byte[] HEADER = {FORMAT_VERSION};
 
     private static final GeneralStatus[] STATUSES = GeneralStatus.values();
     private static final Platform[] PLATFORMS = Platform.values();
@@ -52,16 +48,11 @@ public final class UserStatusStoreSerde implements Serde<UserPresence>, Serializ
         if (presence == null) {
             return null;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 96 * presence.devices().size());
-        out.write(FORMAT_VERSION);
-        BinaryEncoder encoder = ENCODERS.binaryEncoder(out, null);
         try {
-            writePresence(encoder, presence);
-            encoder.flush();
+            return AvroOutput.encode(HEADER, encoder -> writePresence(encoder, presence));
         } catch (IOException e) {
             throw new SerializationException("cannot encode the state of user " + presence.userId(), e);
         }
-        return out.toByteArray();
     }
 
     @Override
