@@ -1,6 +1,11 @@
 package io.presence.streams.audit;
 
+import io.presence.avro.PresenceEvent;
+import io.presence.avro.StatusChange;
+import io.presence.schemas.serde.AvroWireSerde;
 import java.util.List;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -34,11 +39,26 @@ public final class AuditReplays implements AutoCloseable {
 
     /** Reads what {@link #verify} reads, the way it reads it, and does nothing with the records; returns how many. */
     public long readOnly(String eventsTopic, String changesTopic) {
+        return read(eventsTopic, changesTopic, record -> { });
+    }
+
+    /**
+     * Reads as {@link #readOnly} does and decodes every value with its topic's serde, as {@link #verify}
+     * does before folding and comparing; returns how many records were read.
+     */
+    public long readDecoded(String eventsTopic, String changesTopic) {
+        AvroWireSerde<PresenceEvent> events = cluster.eventSerde();
+        AvroWireSerde<StatusChange> changes = cluster.statusChangeSerde();
+        return read(eventsTopic, changesTopic, record -> (record.topic().equals(eventsTopic) ? events : changes)
+                .deserialize(record.topic(), record.value()));
+    }
+
+    private long read(String eventsTopic, String changesTopic, Consumer<ConsumerRecord<String, byte[]>> each) {
         ReplayProgress counter = ReplayProgress.hidden();
         ParallelPartitions.run(ParallelPartitions.all(cluster.partitions(eventsTopic)), threads, partition -> {
             try (KafkaConsumer<String, byte[]> consumer = cluster.consumer()) {
                 List<TopicPartition> both = List.of(new TopicPartition(eventsTopic, partition), new TopicPartition(changesTopic, partition));
-                LogScan.scan(consumer, LogScan.endsNow(consumer, both), counter, record -> { });
+                LogScan.scan(consumer, LogScan.endsNow(consumer, both), counter, each);
             }
         });
         return counter.done();
