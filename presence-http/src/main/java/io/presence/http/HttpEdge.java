@@ -39,9 +39,12 @@ public final class HttpEdge implements AutoCloseable {
     private final Javalin app;
     private final Duration shutdownGrace;
     private final List<String> routes = new CopyOnWriteArrayList<>();
+    private final JvmMeters jvmMeters;
 
+    /** @param metrics the service's meters; {@code /metrics} serves them with the JVM's ({@link JvmMeters}) */
     public HttpEdge(EdgeSettings settings, PrometheusMeterRegistry metrics, ReadinessCheck readiness) {
         this.shutdownGrace = settings.shutdownGrace();
+        this.jvmMeters = JvmMeters.bindTo(metrics);
         this.app = Javalin.create(config -> configure(config, settings, metrics));
         ErrorMapping.install(app, settings.maxRequestBytes());
         app.get("/health", ctx -> health(ctx, readiness));
@@ -93,6 +96,8 @@ public final class HttpEdge implements AutoCloseable {
             app.stop();
         } catch (JavalinException e) {
             log.warn("HTTP server stopped, but requests still in flight after {} were cut off: {}", shutdownGrace, e.getMessage());
+        } finally {
+            jvmMeters.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.presence.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,6 +86,19 @@ class HttpEdgeTest {
                 .contains("http_server_requests_seconds_bucket{")
                 .containsPattern("http_server_requests_seconds_count\\{method=\"POST\",route=\"/v1/greetings\",status=\"200\"} 1")
                 .containsPattern("http_server_requests_seconds_count\\{method=\"GET\",route=\"UNMATCHED\",status=\"404\"} 1");
+    }
+
+    @Test
+    void metricsShowTheJvmBesideTheServicesOwnMeters() throws Exception {
+        // the collector's pause timer appears with the first collection it is told of
+        System.gc();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/metrics").body())
+                .contains("jvm_memory_used_bytes{area=\"heap\"")
+                .contains("jvm_gc_pause_seconds_count{")
+                .contains("jvm_threads_live_threads ")
+                .contains("process_cpu_usage ")
+                .contains("jvm_classes_loaded_classes ")
+                .contains("process_uptime_seconds "));
     }
 
     @Test
