@@ -23,8 +23,10 @@ public final class E2eCommand extends ScenarioCommand {
     @Option(names = "--duration", description = "Measured load per contender and setting. Default: PT60S; --quick: PT8S.")
     Duration duration;
 
+    // 120 s: with 30 s the C2 compiler still took a quarter of the machine through the contender's measured
+    // minute on a busy 2-core host (BENCHMARKS.md, e2e ninth session)
     @Option(names = "--warm-up", description = "Unmeasured load before each measured one; long enough for the JIT to settle. "
-            + "Default: PT30S; --quick: PT3S.")
+            + "Default: PT120S; --quick: PT3S.")
     Duration warmUp;
 
     @Option(names = "--commit-interval-ms", defaultValue = "20",
@@ -39,7 +41,7 @@ public final class E2eCommand extends ScenarioCommand {
     @Override
     protected Scenario scenario() {
         return new E2eScenario(new E2eScenario.Settings(size(sockets, 1_000, 10_000), size(rate, 2_000, 10_000),
-                size(warmUp, Duration.ofSeconds(3), Duration.ofSeconds(30)), size(duration, Duration.ofSeconds(8), Duration.ofSeconds(60)),
+                size(warmUp, Duration.ofSeconds(3), Duration.ofSeconds(120)), size(duration, Duration.ofSeconds(8), Duration.ofSeconds(60)),
                 Duration.ofMillis(lowLatencyCommitMs), drainTimeout));
     }
 }
