@@ -10,15 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.presence.ingest.IngestCluster;
-import io.presence.ingest.IngestHttp;
-import io.presence.ingest.IngestService;
 import io.presence.notifier.PromQlSelectors.Selector;
-import io.presence.notifier.app.NotifierService;
 import io.presence.streams.app.CommittedLag;
-import io.presence.streams.app.StreamsService;
-import io.presence.streams.app.TestStreamsSettings;
 import io.presence.streams.query.QueryHttp;
-import io.presence.streams.timeout.SessionTimeouts;
 import io.presence.testkit.PresenceCluster;
 import io.presence.testkit.PresenceClusterExtension;
 import java.io.IOException;
@@ -27,7 +21,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,28 +70,17 @@ class ObservabilityIT {
     private record Query(String source, String expr) {
     }
 
-    private static PresenceCluster cluster;
-    private static StreamsService streams;
-    private static IngestService ingest;
-    private static WebhookReceiver receiver;
-    private static NotifierService notifier;
-    private static IngestHttp http;
+    private static WholePipeline pipeline;
     private static Map<String, Integer> portsByJob;
 
     @BeforeAll
     static void startAndDriveTraffic(PresenceCluster presence, @TempDir Path stateDir) {
-        cluster = presence;
-        streams = StreamsService.start(TestStreamsSettings.on(presence, APPLICATION_ID, stateDir, SessionTimeouts.defaults()));
-        ingest = IngestCluster.of(presence).start(Map.of("PRESENCE_AUTH_SECRET", TestTokens.SECRET), InstantSource.system());
-        receiver = new WebhookReceiver();
+        pipeline = WholePipeline.start(presence, APPLICATION_ID, stateDir);
         // each push fails once before it is accepted, so the failure series exist as well
         Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
-        receiver.answer(body -> refusedOnce.add(body.path("id").asText()) ? 503 : 200);
-        notifier = new NotifierCluster(presence).start(NotifierCluster.pushingTo(receiver));
-        http = new IngestHttp(ingest.port());
-        portsByJob = Map.of("schema-registry", URI.create(presence.registryUrl()).getPort(), "ingest", ingest.port(),
-                "streams", streams.httpPort(), "notifier", notifier.port());
-        await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+        pipeline.receiver().answer(body -> refusedOnce.add(body.path("id").asText()) ? 503 : 200);
+        portsByJob = Map.of("schema-registry", URI.create(presence.registryUrl()).getPort(), "ingest", pipeline.ingest().port(),
+                "streams", pipeline.streams().httpPort(), "notifier", pipeline.notifier().port());
         liveADayWatchedAndPushed();
         // the GC pause timer appears with the first collection the JVM reports; a short test may see none
         System.gc();
@@ -106,10 +88,7 @@ class ObservabilityIT {
 
     @AfterAll
     static void stop() {
-        notifier.close();
-        receiver.close();
-        ingest.close();
-        streams.close();
+        pipeline.close();
     }
 
     @Test
@@ -195,7 +174,7 @@ class ObservabilityIT {
 
     @Test
     void theStreamsStateAlertAndPanelReadRunningAsKafkaReportsIt() {
-        double running = Metrics.value(streams.httpPort(), "kafka_stream_client_state");
+        double running = Metrics.value(pipeline.streams().httpPort(), "kafka_stream_client_state");
 
         JsonNode notRunning = alertRules().stream().filter(rule -> rule.path("alert").asText().equals("PresenceStreamsNotRunning"))
                 .findFirst().orElseThrow();
@@ -213,29 +192,29 @@ class ObservabilityIT {
     private static void liveADayWatchedAndPushed() {
         String target = unique("target");
         String subscriber = unique("subscriber");
-        try (TestSocket socket = TestSocket.open(notifier.port(), target).awaitReady()) {
-            HttpResponse<String> subscribed = http.subscribe("Bearer " + TestTokens.validFor(subscriber),
+        try (TestSocket socket = TestSocket.open(pipeline.notifier().port(), target).awaitReady()) {
+            HttpResponse<String> subscribed = pipeline.http().subscribe("Bearer " + TestTokens.validFor(subscriber),
                     "{\"userIds\":[\"" + target + "\"]}");
             assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(202);
-            CommittedLag.awaitNone(cluster, APPLICATION_ID, WAIT, cluster.topics().subscriptions().name(),
+            CommittedLag.awaitNone(pipeline.cluster(), APPLICATION_ID, WAIT, pipeline.cluster().topics().subscriptions().name(),
                     CommittedLag.subscriptionEdgesTopic(APPLICATION_ID));
 
             gateway(item("LOGIN", target, "phone", "c1", "IOS", null));
             gateway(item("HEARTBEAT", target, "phone", "c1", null, null));
-            HttpResponse<String> status = http.putStatus("Bearer " + TestTokens.validFor(target), "{\"customStatus\":\"Busy\"}");
+            HttpResponse<String> status = pipeline.http().putStatus("Bearer " + TestTokens.validFor(target), "{\"customStatus\":\"Busy\"}");
             assertThat(status.statusCode()).as(status.body()).isEqualTo(202);
             gateway(item("DISCONNECT", target, "phone", "c1", null, null));
 
             await().atMost(WAIT).until(() -> socket.notifications().size() >= 3);
-            await().atMost(WAIT).until(() -> receiver.acceptedFor(subscriber).size() >= 3);
+            await().atMost(WAIT).until(() -> pipeline.receiver().acceptedFor(subscriber).size() >= 3);
         }
-        QueryHttp.Answer answer = new QueryHttp().ask(streams.httpPort(),
+        QueryHttp.Answer answer = new QueryHttp().ask(pipeline.streams().httpPort(),
                 io.presence.streams.subscription.TestTokens.bearer(subscriber), List.of(target));
         assertThat(answer.isOk()).as(answer.body()).isTrue();
     }
 
     private static void gateway(String event) {
-        HttpResponse<String> answer = http.postEvents(IngestCluster.GATEWAY_KEY, events(event));
+        HttpResponse<String> answer = pipeline.http().postEvents(IngestCluster.GATEWAY_KEY, events(event));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 

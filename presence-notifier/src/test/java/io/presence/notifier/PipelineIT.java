@@ -8,24 +8,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.presence.ingest.IngestCluster;
-import io.presence.ingest.IngestHttp;
-import io.presence.ingest.IngestService;
-import io.presence.notifier.app.NotifierService;
 import io.presence.streams.app.CommittedLag;
-import io.presence.streams.app.StreamsService;
-import io.presence.streams.app.TestStreamsSettings;
-import io.presence.streams.timeout.SessionTimeouts;
 import io.presence.testkit.PresenceCluster;
 import io.presence.testkit.PresenceClusterExtension;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,41 +41,26 @@ class PipelineIT {
     // long enough for a stray notification (a heartbeat that notified, a repeat) to show up behind the last one
     private static final Duration QUIET = Duration.ofMillis(500);
 
-    private static PresenceCluster cluster;
-    private static StreamsService streams;
-    private static IngestService ingest;
-    private static WebhookReceiver receiver;
-    private static NotifierService notifier;
+    private static WholePipeline pipeline;
     private static FriendService friends;
-    private static IngestHttp http;
 
     @BeforeAll
     static void start(PresenceCluster presence, @TempDir Path stateDir) {
-        cluster = presence;
-        streams = StreamsService.start(TestStreamsSettings.on(presence, APPLICATION_ID, stateDir, SessionTimeouts.defaults()));
-        // one identity provider for every edge: the token a client's socket shows the notifier also works at ingest
-        ingest = IngestCluster.of(presence).start(Map.of("PRESENCE_AUTH_SECRET", TestTokens.SECRET), InstantSource.system());
-        receiver = new WebhookReceiver();
-        notifier = new NotifierCluster(presence).start(NotifierCluster.pushingTo(receiver));
+        pipeline = WholePipeline.start(presence, APPLICATION_ID, stateDir);
         friends = new FriendService(presence);
-        http = new IngestHttp(ingest.port());
-        await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
     }
 
     @AfterAll
     static void stop() {
         friends.close();
-        notifier.close();
-        receiver.close();
-        ingest.close();
-        streams.close();
+        pipeline.close();
     }
 
     @Test
     void R_NOT_2_aSubscribersSocketReceivesTheTargetsChangesInVersionOrderAsSpecJson() {
         String target = unique("target");
         String subscriber = unique("subscriber");
-        try (TestSocket socket = TestSocket.open(notifier.port(), subscriber).awaitReady()) {
+        try (TestSocket socket = TestSocket.open(pipeline.notifier().port(), subscriber).awaitReady()) {
             subscribe(subscriber, target);
 
             long disconnectedAt = liveADay(target);
@@ -97,8 +73,8 @@ class PipelineIT {
     @Test
     void R_NOT_1_bothSocketsOfTheTargetItselfReceiveItsOwnChanges() {
         String target = unique("target");
-        try (TestSocket phone = TestSocket.open(notifier.port(), target).awaitReady();
-             TestSocket browser = TestSocket.openWithQueryToken(notifier.port(), target).awaitReady()) {
+        try (TestSocket phone = TestSocket.open(pipeline.notifier().port(), target).awaitReady();
+             TestSocket browser = TestSocket.openWithQueryToken(pipeline.notifier().port(), target).awaitReady()) {
             long disconnectedAt = liveADay(target);
 
             List<JsonNode> onPhone = awaitDay(() -> about(phone.notifications(), target));
@@ -114,7 +90,7 @@ class PipelineIT {
     void R_NOT_1_aFriendWhoAlsoSubscribesIsToldOncePerChangeAsAFriend() {
         String target = unique("target");
         String friend = unique("friend");
-        try (TestSocket socket = TestSocket.open(notifier.port(), friend).awaitReady()) {
+        try (TestSocket socket = TestSocket.open(pipeline.notifier().port(), friend).awaitReady()) {
             befriend(target, friend);
             subscribe(friend, target);
 
@@ -139,7 +115,7 @@ class PipelineIT {
         List<JsonNode> toSubscriber = awaitDay(() -> pushedAbout(subscriber, target));
         assertTheDay(toFriend, friend, target, "FRIEND", disconnectedAt);
         assertTheDay(toSubscriber, subscriber, target, "SUBSCRIBER", disconnectedAt);
-        assertThat(receiver.requests()).filteredOn(r -> List.of(friend, subscriber).contains(r.recipientId()))
+        assertThat(pipeline.receiver().requests()).filteredOn(r -> List.of(friend, subscriber).contains(r.recipientId()))
                 .as("every push carries a signature the receiver verified").allMatch(WebhookReceiver.Request::signatureValid);
         assertNothingMore(() -> pushedAbout(friend, target));
         assertNothingMore(() -> pushedAbout(subscriber, target));
@@ -152,7 +128,7 @@ class PipelineIT {
     private static long liveADay(String target) {
         gateway(item("LOGIN", target, "phone", "c1", "IOS", null));
         gateway(item("HEARTBEAT", target, "phone", "c1", null, null));
-        HttpResponse<String> status = http.putStatus("Bearer " + TestTokens.validFor(target),
+        HttpResponse<String> status = pipeline.http().putStatus("Bearer " + TestTokens.validFor(target),
                 "{\"customStatus\":\"" + CUSTOM_STATUS + "\"}");
         assertThat(status.statusCode()).as(status.body()).isEqualTo(202);
         long disconnectedAt = System.currentTimeMillis();
@@ -161,23 +137,23 @@ class PipelineIT {
     }
 
     private static void gateway(String event) {
-        HttpResponse<String> answer = http.postEvents(IngestCluster.GATEWAY_KEY, events(event));
+        HttpResponse<String> answer = pipeline.http().postEvents(IngestCluster.GATEWAY_KEY, events(event));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).as("the event was accepted").contains("\"rejected\":[]");
     }
 
     /** Subscribes over HTTP and waits until streams has indexed the subscription on the target's task. */
     private static void subscribe(String subscriber, String target) {
-        HttpResponse<String> answer = http.subscribe("Bearer " + TestTokens.validFor(subscriber), "{\"userIds\":[\"" + target + "\"]}");
+        HttpResponse<String> answer = pipeline.http().subscribe("Bearer " + TestTokens.validFor(subscriber), "{\"userIds\":[\"" + target + "\"]}");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-        CommittedLag.awaitNone(cluster, APPLICATION_ID, WAIT, cluster.topics().subscriptions().name(),
+        CommittedLag.awaitNone(pipeline.cluster(), APPLICATION_ID, WAIT, pipeline.cluster().topics().subscriptions().name(),
                 CommittedLag.subscriptionEdgesTopic(APPLICATION_ID));
     }
 
     /** Makes them friends and waits until streams has indexed the friendship. */
     private static void befriend(String target, String friend) {
         friends.befriend(target, friend);
-        CommittedLag.awaitNone(cluster, APPLICATION_ID, WAIT, friends.topicName());
+        CommittedLag.awaitNone(pipeline.cluster(), APPLICATION_ID, WAIT, friends.topicName());
     }
 
     private static List<JsonNode> awaitDay(Supplier<List<JsonNode>> told) {
@@ -217,7 +193,7 @@ class PipelineIT {
     }
 
     private static List<JsonNode> pushedAbout(String recipient, String target) {
-        return about(receiver.acceptedFor(recipient).stream().map(WebhookReceiver.Request::body).toList(), target);
+        return about(pipeline.receiver().acceptedFor(recipient).stream().map(WebhookReceiver.Request::body).toList(), target);
     }
 
     private static List<String> fieldNames(JsonNode notification) {
