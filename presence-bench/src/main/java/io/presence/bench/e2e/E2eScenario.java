@@ -139,8 +139,9 @@ public final class E2eScenario implements Scenario {
                     + "the contender fell behind the rate, and its latencies include the backlog", outcome.drain(phase).toMillis() / 1000.0);
         }
         return String.format(Locale.ROOT, "%,d of %,d frames in %.1f s; sends (due -> durable) p50 %.1f p99 %.1f ms; "
-                        + "bench JVM CPU %.0f us per event%s", counts.received(), counts.expected(), outcome.took().toMillis() / 1000.0,
-                outcome.sends().p50Ms(), outcome.sends().p99Ms(), outcome.cpuMicrosPerEvent(), anomalies);
+                        + "bench JVM CPU %.0f us per event, its GC pauses %d (%.2f s in all)%s", counts.received(), counts.expected(),
+                outcome.took().toMillis() / 1000.0, outcome.sends().p50Ms(), outcome.sends().p99Ms(), outcome.cpuMicrosPerEvent(),
+                outcome.gc().collections(), outcome.gc().time().toMillis() / 1000.0, anomalies);
     }
 
     private static void results(BenchReport report, SettingOutcome byDefault, SettingOutcome lowLatency) {
