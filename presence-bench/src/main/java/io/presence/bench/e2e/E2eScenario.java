@@ -98,6 +98,7 @@ public final class E2eScenario implements Scenario {
         report.latency("  presence, notification committed -> its WebSocket frame (notifier + socket + client)", ours.afterProbe());
         report.say("  presence: %s", describe(ours, measured));
         report.say("  presence-streams: %s", services.streamsCommits().formatSince(commitsBefore, ours.took()));
+        brokerTimes(report, ours);
         PhaseRunner.Outcome baseline = passthrough(run, name, commitInterval, plan, warmUp, measured);
         return new SettingOutcome(commitInterval, ours, baseline, measured.nextChange());
     }
@@ -117,9 +118,18 @@ public final class E2eScenario implements Scenario {
             run.report().latency("  passthrough baseline, send -> read_committed", outcome.latency());
             run.report().say("  passthrough: %s", describe(outcome, measured));
             run.report().say("  passthrough app: %s", app.commits().formatSince(commitsBefore, outcome.took()));
+            brokerTimes(run.report(), outcome);
             return outcome;
         } finally {
             run.cluster().deleteApplication(readerGroup);
+        }
+    }
+
+    /** Where the commit's own time goes on the broker; said only when the broker runs in this JVM. */
+    private static void brokerTimes(BenchReport report, PhaseRunner.Outcome outcome) {
+        String times = outcome.broker().describe();
+        if (!times.isEmpty()) {
+            report.say("  broker, mean time per request (count): %s", times);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.presence.bench.e2e;
 
+import io.presence.bench.measure.BrokerRequestTimes;
 import io.presence.bench.measure.GcPauses;
 import io.presence.bench.measure.PacedLoad;
 import io.presence.bench.report.LatencySummary;
@@ -18,10 +19,11 @@ final class PhaseRunner {
      * What a phase measured. {@code probe}: the intermediate stage (empty without a probe); {@code afterProbe}: from the
      * probe's arrival to the frame's, per event (empty without a probe); {@code sends}: each tick, due
      * to durable; {@code cpu}: this JVM's CPU time during the phase, which holds the broker and, for the contender, the
-     * services; {@code gc}: the same JVM's collections during the phase, each a pause of all of them at once.
+     * services; {@code gc}: the same JVM's collections during the phase, each a pause of all of them at once;
+     * {@code broker}: the requests of exactly-once commits a broker in this JVM handled during the phase (none with {@code --bootstrap}).
      */
     record Outcome(LatencySummary latency, LatencyWindow.Counts counts, LatencySummary probe, LatencySummary afterProbe,
-                   LatencySummary sends, Duration cpu, GcPauses gc, Duration took) {
+                   LatencySummary sends, Duration cpu, GcPauses gc, BrokerRequestTimes broker, Duration took) {
 
         /** How long after the last tick's due time the phase's last frame came (or the drain gave up). */
         Duration drain(Phase phase) {
@@ -61,6 +63,7 @@ final class PhaseRunner {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
         GcPauses gcBefore = GcPauses.now();
+        BrokerRequestTimes brokerBefore = BrokerRequestTimes.now();
         long started = System.nanoTime();
         try {
             LatencySummary sends = new PacedLoad((tick, due) -> {
@@ -71,7 +74,7 @@ final class PhaseRunner {
             window.awaitAll(drainTimeout);
             long took = System.nanoTime() - started;
             return new Outcome(window.latency(), window.counts(), stage.latency(), stage.until(window), sends,
-                    Duration.ofNanos(os.getProcessCpuTime() - cpuBefore), GcPauses.now().since(gcBefore), Duration.ofNanos(took));
+                    Duration.ofNanos(os.getProcessCpuTime() - cpuBefore), GcPauses.now().since(gcBefore), BrokerRequestTimes.now().since(brokerBefore), Duration.ofNanos(took));
         } finally {
             frames.deliverTo(FrameSink.NONE);
             probe.deliverTo(FrameSink.NONE);
