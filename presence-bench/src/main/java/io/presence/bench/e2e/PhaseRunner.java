@@ -74,7 +74,8 @@ final class PhaseRunner {
             window.awaitAll(drainTimeout);
             long took = System.nanoTime() - started;
             return new Outcome(window.latency(), window.counts(), stage.latency(), stage.until(window), sends,
-                    Duration.ofNanos(os.getProcessCpuTime() - cpuBefore), GcPauses.now().since(gcBefore), BrokerRequestTimes.now().since(brokerBefore), Duration.ofNanos(took));
+                    Duration.ofNanos(os.getProcessCpuTime() - cpuBefore), GcPauses.now().since(gcBefore),
+                    BrokerRequestTimes.now().since(brokerBefore), Duration.ofNanos(took));
         } finally {
             frames.deliverTo(FrameSink.NONE);
             probe.deliverTo(FrameSink.NONE);
