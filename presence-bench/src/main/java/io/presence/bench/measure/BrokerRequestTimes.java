@@ -1,7 +1,7 @@
 package io.presence.bench.measure;
 
 import java.lang.management.ManagementFactory;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +34,7 @@ public record BrokerRequestTimes(Map<String, Total> byRequest) {
 
     public static BrokerRequestTimes now() {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        Map<String, Total> byRequest = new LinkedHashMap<>();
+        Map<String, Total> byRequest = new HashMap<>();
         for (String request : COMMIT_PATH) {
             try {
                 ObjectName name = new ObjectName(BEAN + request);
@@ -52,7 +52,7 @@ public record BrokerRequestTimes(Map<String, Total> byRequest) {
 
     /** The requests between {@code earlier} and this reading. */
     public BrokerRequestTimes since(BrokerRequestTimes earlier) {
-        Map<String, Total> between = new LinkedHashMap<>();
+        Map<String, Total> between = new HashMap<>();
         byRequest.forEach((request, total) -> between.put(request, total.minus(earlier.byRequest.getOrDefault(request, new Total(0, 0)))));
         return new BrokerRequestTimes(Map.copyOf(between));
     }
