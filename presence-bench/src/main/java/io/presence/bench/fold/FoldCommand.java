@@ -2,7 +2,6 @@ package io.presence.bench.fold;
 
 import io.presence.bench.Scenario;
 import io.presence.bench.ScenarioCommand;
-import io.presence.bench.cluster.BenchStreamsConfig;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,18 +25,12 @@ public final class FoldCommand extends ScenarioCommand {
     @Option(names = "--threads", defaultValue = "1", description = "Kafka Streams threads of each Streams contender (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--record-cache-mib",
-            description = "Kafka Streams record cache of the fold (its user-status store), MiB; 0 = off. "
-                    + "Default: the service's presence.streams.record-cache-size.")
-    Long recordCacheMib;
-
     @Option(names = "--catch-up-timeout", defaultValue = "PT1H", description = "Give up on a contender after this (ISO-8601, default: ${DEFAULT-VALUE}).")
     Duration catchUpTimeout;
 
     @Override
     protected Scenario scenario() {
-        long recordCacheBytes = recordCacheMib == null ? BenchStreamsConfig.SERVICE_RECORD_CACHE_BYTES : recordCacheMib << 20;
         return new FoldScenario(new FoldScenario.Settings(size(users, 30_000, 1_000_000), eventsPerDevice, runs,
-                threads, recordCacheBytes, catchUpTimeout));
+                threads, catchUpTimeout));
     }
 }

@@ -26,9 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Fold throughput (issue 3): one log of generated sessions, pre-loaded; then, on that same log and
@@ -39,8 +37,7 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class FoldScenario implements Scenario {
 
-    /** @param recordCacheBytes the fold's Kafka Streams record cache (the baselines' stores have none) */
-    public record Settings(int users, int eventsPerDevice, int runs, int threads, long recordCacheBytes, Duration catchUpTimeout) {
+    public record Settings(int users, int eventsPerDevice, int runs, int threads, Duration catchUpTimeout) {
     }
 
     private static final long SEED = 20_241_126L;
@@ -65,8 +62,8 @@ public final class FoldScenario implements Scenario {
         long now = System.currentTimeMillis();
         SessionWorkload workload = new SessionWorkload(SessionWorkload.Size.of(settings.users(), settings.eventsPerDevice()),
                 EventMix.REALISTIC, SEED, now - EVENT_SPAN.toMillis(), now);
-        report.say("workload: %,d users, %,d devices, %,d events; the fold's record cache %,d MiB", workload.size().users(),
-                workload.size().devices(), workload.size().events(), settings.recordCacheBytes() >> 20);
+        report.say("workload: %,d users, %,d devices, %,d events", workload.size().users(), workload.size().devices(),
+                workload.size().events());
         OffsetsReader offsets = new OffsetsReader(run.cluster().admin(), topics.events().name());
         PartitionOffsets start = offsets.logEnd();
         report.say("loading %s with a raw producer …", topics.events().name());
@@ -157,10 +154,9 @@ public final class FoldScenario implements Scenario {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             PresenceMeters meters = new PresenceMeters(registry);
             String appId = id("fold", i);
-            Properties props = BenchStreamsConfig.properties(appId, run.cluster().bootstrap(), run.workDir(), settings.threads(), meters);
-            props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.recordCacheBytes());
             ContenderResult result = finish(appId, streams.run("presence fold",
-                    PresenceTopology.build(TOPOLOGY, run.cluster().topics(), meters, InputBacklog.alwaysCaughtUp()), props, events));
+                    PresenceTopology.build(TOPOLOGY, run.cluster().topics(), meters, InputBacklog.alwaysCaughtUp()),
+                    BenchStreamsConfig.properties(appId, run.cluster().bootstrap(), run.workDir(), settings.threads(), meters), events));
             FoldCounts counts = FoldCounts.of(registry);
             run.report().say("    fold outcomes %s; dead letters %,d", counts.byOutcome(), counts.deadLetters());
             if (counts.deadLetters() > 0 || counts.folded() != events) {

@@ -14,8 +14,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The fold's baseline: the least a stateful exactly-once Kafka Streams app does per event — decode
- * it with the same serde, one RocksDB get and one put of the user's entry (changelogged; no
- * record cache, which would make it fewer than one of each per event). The value stored is the event's own wire bytes, about the size
+ * it with the same serde, one RocksDB get and one put of the user's entry (changelogged, caching
+ * off, like {@code user-status}). The value stored is the event's own wire bytes, about the size
  * of a status record, so the state and changelog volume are comparable too.
  */
 public final class GetPutBaseline {

@@ -21,8 +21,6 @@ import java.util.Map;
  * @param stateDir        where RocksDB keeps the stores
  * @param blockCacheBytes one block cache shared by every store: the bound on RocksDB's memory
  * @param writeBufferBytes the part of it memtables may take
- * @param recordCacheBytes Kafka Streams' record cache (on the heap, shared by the stream threads) in front of the
- *                         {@code user-status} store
  * @param commitInterval  Kafka Streams' commit.interval.ms: under exactly-once, the most a change waits to become visible
  * @param sessionTimeout  how long the group waits for a crashed instance before its tasks move: until then its
  *                        users' expiries, changes and notifications wait, and standbys answer their queries
@@ -41,7 +39,6 @@ public record PresenceStreamsSettings(
         Duration sessionTimeout,
         long blockCacheBytes,
         long writeBufferBytes,
-        long recordCacheBytes,
         TopologySettings topology,
         QuerySettings query) {
 
@@ -66,7 +63,6 @@ public record PresenceStreamsSettings(
                 streams.getDuration("session-timeout"),
                 streams.getBytes("rocksdb.block-cache-size"),
                 streams.getBytes("rocksdb.write-buffer-size"),
-                streams.getBytes("record-cache-size"),
                 topology(config),
                 QuerySettings.from(config));
     }

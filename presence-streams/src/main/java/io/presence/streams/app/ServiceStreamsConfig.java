@@ -28,7 +28,6 @@ final class ServiceStreamsConfig {
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), Math.min(3000, sessionTimeoutMs / 3));
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemory.BoundedConfig.class);
         props.put(RocksDbMemory.CONFIG_KEY, memory);
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.recordCacheBytes());
         // internal topics (changelogs) as durable as the layout's topics
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.topics().replicationFactor());
         return props;

@@ -26,7 +26,6 @@ class PresenceStreamsSettingsTest {
         assertThat(settings.topology().timeouts().retention()).isEqualTo(Duration.ofDays(30));
         assertThat(settings.topology().detector().tick()).isEqualTo(Duration.ofMillis(250));
         assertThat(settings.blockCacheBytes()).isEqualTo(64L * 1024 * 1024);
-        assertThat(settings.recordCacheBytes()).isEqualTo(128L * 1024 * 1024);
         assertThat(settings.stateDir()).isEqualTo(Path.of(".presence-data", "streams").toAbsolutePath().normalize());
         assertThat(settings.topology().subscriptionRetention()).isEqualTo(Duration.ofHours(24));
         assertThat(settings.topology().fanout()).isEqualTo(FanoutSettings.defaults());

@@ -30,13 +30,6 @@ class ServiceStreamsConfigTest {
         assertThat(props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG))).isEqualTo(2000);
     }
 
-    @Test
-    void theRecordCacheSizeReachesKafkaStreams() {
-        Properties props = propertiesWith("PRESENCE_STREAMS_RECORD_CACHE_SIZE", "1MiB");
-
-        assertThat(props.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(1L << 20);
-    }
-
     private static Properties propertiesWith(String envName, String value) {
         PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
                 "PRESENCE_AUTH_SECRET", "s", envName, value)));
