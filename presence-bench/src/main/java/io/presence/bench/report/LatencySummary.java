@@ -10,7 +10,8 @@ import org.HdrHistogram.Histogram;
  * longer written to. The 1st percentile is the fixed part of a path: in a stage that batches
  * (a commit interval), it is what a record that just makes a batch still pays.
  */
-public record LatencySummary(long count, double p1Ms, double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs, double meanMs) {
+public record LatencySummary(long count, double p1Ms, double p50Ms, double p90Ms, double p99Ms, double p999Ms,
+                             double maxMs, double meanMs) {
 
     private static final double MICROS_PER_MS = 1000.0;
     private static final double NANOS_PER_MS = 1_000_000.0;
