@@ -21,10 +21,12 @@ public final class PresenceCluster implements AutoCloseable {
     private final SchemaRegistryClient registryClient;
     private final TopicLayout layout;
     private final Topics topics;
+    private final boolean ownsBroker;
 
-    private PresenceCluster(EmbeddedKafkaBroker broker, SchemaRegistryServer registry, SchemaRegistryClient registryClient,
-                            TopicLayout layout, Topics topics) {
+    private PresenceCluster(EmbeddedKafkaBroker broker, boolean ownsBroker, SchemaRegistryServer registry,
+                            SchemaRegistryClient registryClient, TopicLayout layout, Topics topics) {
         this.broker = broker;
+        this.ownsBroker = ownsBroker;
         this.registry = registry;
         this.registryClient = registryClient;
         this.layout = layout;
@@ -37,10 +39,28 @@ public final class PresenceCluster implements AutoCloseable {
     }
 
     public static PresenceCluster start(EmbeddedKafkaBroker broker, TopicLayout layout) {
+        return start(broker, false, layout);
+    }
+
+    /**
+     * Starts a broker of its own and the registry on it (default layout), both stopped by {@link #close}:
+     * for a test that reads whole topics from the beginning, where other tests' records must not be.
+     */
+    public static PresenceCluster onOwnBroker() {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+        try {
+            return start(broker, true, TopicLayout.fromConfig(PresenceConfigLoader.load(Map.of())));
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    private static PresenceCluster start(EmbeddedKafkaBroker broker, boolean ownsBroker, TopicLayout layout) {
         SchemaRegistryServer registry = SchemaRegistryServer.startBackedByKafka(broker.bootstrapServers(), layout, 0);
         SchemaRegistryClient client = new SchemaRegistryClient(registry.url());
         Topics topics = PlatformBootstrap.prepare(broker.bootstrapServers(), layout, client, Duration.ofSeconds(30));
-        return new PresenceCluster(broker, registry, client, layout, topics);
+        return new PresenceCluster(broker, ownsBroker, registry, client, layout, topics);
     }
 
     public EmbeddedKafkaBroker broker() {
@@ -67,9 +87,12 @@ public final class PresenceCluster implements AutoCloseable {
         return topics;
     }
 
-    /** Stops the registry; the broker belongs to whoever started it. */
+    /** Stops the registry, and the broker if {@link #onOwnBroker} started it (else it belongs to whoever did). */
     @Override
     public void close() {
         registry.close();
+        if (ownsBroker) {
+            broker.close();
+        }
     }
 }

@@ -10,7 +10,6 @@ import io.presence.schemas.topics.Topic;
 import io.presence.streams.timeout.SessionTimeouts;
 import io.presence.streams.topology.PresenceCommands;
 import io.presence.streams.topology.PresenceEvents;
-import io.presence.testkit.EmbeddedKafkaBroker;
 import io.presence.testkit.PresenceCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,15 +48,13 @@ class NotificationFanoutIT {
 
     private final PresenceEvents gateway = new PresenceEvents("fanout-it-");
     private final PresenceCommands ingest = new PresenceCommands("fanout-it-c");
-    private EmbeddedKafkaBroker broker;
     private PresenceCluster cluster;
     private StreamsService service;
     private KafkaProducer<byte[], byte[]> producer;
 
     @BeforeAll
     void start(@TempDir Path stateDir) {
-        broker = EmbeddedKafkaBroker.start();
-        cluster = PresenceCluster.start(broker);
+        cluster = PresenceCluster.onOwnBroker();
         // web connections time out after 2 s, every other platform's after an hour
         SessionTimeouts timeouts = new SessionTimeouts(Duration.ofHours(1),
                 Map.of(io.presence.streams.session.Platform.WEB, WEB_TIMEOUT), Duration.ofDays(30));
@@ -78,9 +75,6 @@ class NotificationFanoutIT {
         }
         if (cluster != null) {
             cluster.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 

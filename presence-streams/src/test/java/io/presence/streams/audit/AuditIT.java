@@ -11,7 +11,6 @@ import io.presence.streams.app.StreamsService;
 import io.presence.streams.app.TestStreamsSettings;
 import io.presence.streams.session.StatusTransition;
 import io.presence.streams.timeout.SessionTimeouts;
-import io.presence.testkit.EmbeddedKafkaBroker;
 import io.presence.testkit.PresenceCluster;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -50,7 +49,6 @@ class AuditIT {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<Instant, Map<String, UserStatus>> liveStatusAt = new LinkedHashMap<>();
-    private EmbeddedKafkaBroker broker;
     private PresenceCluster cluster;
     private StreamsService service;
     private AuditWorkload workload;
@@ -58,8 +56,7 @@ class AuditIT {
 
     @BeforeAll
     void runTheLiveAppOnAWorkload(@TempDir Path stateDir) throws Exception {
-        broker = EmbeddedKafkaBroker.start();
-        cluster = PresenceCluster.start(broker);
+        cluster = PresenceCluster.onOwnBroker();
         String appId = "presence-streams-audit-it-" + run;
         service = StreamsService.start(TestStreamsSettings.on(cluster, appId, stateDir,
                 new SessionTimeouts(TIMEOUT, Map.of(), Duration.ofDays(30))));
@@ -84,9 +81,6 @@ class AuditIT {
         }
         if (cluster != null) {
             cluster.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 
