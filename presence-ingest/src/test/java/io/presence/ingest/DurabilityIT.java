@@ -7,19 +7,14 @@ import static io.presence.ingest.GatewayBodies.uniqueUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.presence.testkit.EmbeddedKafkaBroker;
 import io.presence.testkit.PresenceCluster;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A 2xx means durable: with the broker gone, every write answers 50301 within the configured bound,
@@ -32,10 +27,6 @@ class DurabilityIT {
     // the answer may come a little after the bound: scheduling on a 2-core machine, the HTTP round trip
     private static final Duration ANSWER_MARGIN = Duration.ofSeconds(2);
 
-    @TempDir
-    Path dataDir;
-
-    private EmbeddedKafkaBroker broker;
     private PresenceCluster presence;
     private IngestService ingest;
 
@@ -47,17 +38,11 @@ class DurabilityIT {
         if (presence != null) {
             presence.close();
         }
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     @Test
     void withTheBrokerStoppedWritesAre50301WithinTheBoundAndResumeWhenItIsBack() throws IOException {
-        int port = freePort();
-        int controllerPort = freePort();
-        broker = startBroker(port, controllerPort);
-        presence = PresenceCluster.start(broker);
+        presence = PresenceCluster.onOwnBroker();
         IngestCluster cluster = IngestCluster.of(presence);
         ingest = cluster.start(Map.of("PRESENCE_INGEST_KAFKA_WRITE_TIMEOUT", WRITE_TIMEOUT.toSeconds() + "s"), InstantSource.system());
         IngestHttp http = new IngestHttp(ingest.port());
@@ -66,8 +51,7 @@ class DurabilityIT {
         String before = uniqueUser();
         assertThat(http.postEvents(IngestCluster.GATEWAY_KEY, events(item("LOGIN", before, "d", "c", "WEB", null))).statusCode()).isEqualTo(200);
 
-        broker.close();
-        broker = null;
+        presence.broker().stop();
         await().atMost(Duration.ofSeconds(15)).until(() -> http.get("/health").statusCode() == 503);
         assertError(http.get("/health"), 503, 50301);
 
@@ -82,24 +66,14 @@ class DurabilityIT {
         assertError(http.putStatus(TestTokens.bearer(uniqueUser()), "{\"customStatus\":\"hi\"}"), 503, 50301);
         assertError(http.subscribe(TestTokens.bearer(uniqueUser()), "{\"userIds\":[\"bob\"]}"), 503, 50301);
 
-        broker = startBroker(port, controllerPort);
+        presence.broker().startAgain();
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/health").statusCode() == 200);
         String after = uniqueUser();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 http.postEvents(IngestCluster.GATEWAY_KEY, events(item("LOGIN", after, "d", "c", "WEB", null))).statusCode() == 200);
 
         // what was acknowledged before the outage survived it, and the writes after it landed
-        assertThat(TopicReader.awaitRecords(broker.bootstrapServers(), cluster.topics().events(), before, 1)).hasSize(1);
-        assertThat(TopicReader.awaitRecords(broker.bootstrapServers(), cluster.topics().events(), after, 1)).isNotEmpty();
-    }
-
-    private EmbeddedKafkaBroker startBroker(int port, int controllerPort) {
-        return EmbeddedKafkaBroker.builder().dataDir(dataDir).port(port).controllerPort(controllerPort).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        assertThat(TopicReader.awaitRecords(presence.bootstrapServers(), cluster.topics().events(), before, 1)).hasSize(1);
+        assertThat(TopicReader.awaitRecords(presence.bootstrapServers(), cluster.topics().events(), after, 1)).isNotEmpty();
     }
 }

@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 import io.presence.config.PresenceConfigLoader;
 import io.presence.notifier.app.NotifierConfig;
 import io.presence.notifier.app.NotifierService;
+import io.presence.testkit.FreePort;
 import io.presence.testkit.PresenceCluster;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,16 +72,8 @@ final class NotifierCluster {
 
     /** Env for an instance on a fixed free port that advertises {@code ws://localhost:<port>} (what redirects name). */
     static Map<String, String> onFreePort() {
-        int port = freePort();
+        int port = FreePort.find();
         return Map.of("PRESENCE_NOTIFIER_PORT", Integer.toString(port), "PRESENCE_NOTIFIER_ADVERTISED_URL", "ws://localhost:" + port);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void awaitHealthy(int port) {

@@ -9,6 +9,7 @@ import io.presence.avro.StatusNotification;
 import io.presence.config.PresenceConfigLoader;
 import io.presence.notifier.app.NotifierConfig;
 import io.presence.notifier.app.NotifierService;
+import io.presence.testkit.FreePort;
 import io.presence.testkit.PresenceCluster;
 import io.presence.testkit.PresenceClusterExtension;
 import java.net.URI;
@@ -33,7 +34,7 @@ class OperationsIT {
     @Test
     void healthIs503WithTheReasonWhileKafkaCannotBeReached(PresenceCluster presence) throws Exception {
         Map<String, String> env = new HashMap<>(new NotifierCluster(presence).env(Map.of()));
-        env.put("PRESENCE_KAFKA_BOOTSTRAP", "localhost:" + NotifierCluster.freePort());
+        env.put("PRESENCE_KAFKA_BOOTSTRAP", "localhost:" + FreePort.find());
         NotifierService notifier = new NotifierService(NotifierConfig.from(PresenceConfigLoader.load(env)), presence.topics()).start();
         try {
             HttpResponse<String> health = get(notifier.port(), "/health");

@@ -49,6 +49,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * Shuts the broker down cleanly and keeps its data and ports, so {@link #startAgain} is a broker restart as
+     * clients see it: the same address, topics, records and committed offsets, unreachable meanwhile.
+     */
+    public void stop() {
+        cluster.stopNode(1);
+    }
+
+    /** Starts the {@link #stop}ped broker again on the same ports and data; returns when it serves clients. */
+    public void startAgain() {
+        cluster.startNode(1);
+    }
+
     /** Shuts the broker down and waits for it; deletes the data unless the directory was given to the builder. */
     @Override
     public void close() {

@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** A TCP port on the loopback interface that nothing listens on right now. */
-final class FreePort {
+public final class FreePort {
 
     private FreePort() {
     }
@@ -15,7 +15,7 @@ final class FreePort {
      * The port is released before it is returned, so another process could take it before the broker binds;
      * KRaft needs the controller port before start-up (it is part of the voter set), so binding to port 0 is not an option.
      */
-    static int find() {
+    public static int find() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

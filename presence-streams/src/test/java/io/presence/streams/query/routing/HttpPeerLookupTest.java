@@ -10,7 +10,7 @@ import io.presence.http.EdgeSettings;
 import io.presence.http.HttpEdge;
 import io.presence.http.ReadinessCheck;
 import io.presence.streams.query.TestTokens;
-import java.net.ServerSocket;
+import io.presence.testkit.FreePort;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,7 +89,7 @@ class HttpPeerLookupTest {
     void R_QRY_4_aPeerThatIsDownOrTooSlowIsUnreachable() throws Exception {
         peerSide.active(FakeApplication.SELF, 1, "p1-a");
         peerSide.instance(FakeApplication.SELF).delay = Duration.ofMillis(1_000);
-        HostInfo nobody = new HostInfo("localhost", freePort());
+        HostInfo nobody = new HostInfo("localhost", FreePort.find());
 
         assertThatThrownBy(() -> new HttpPeerLookup(KEY, Duration.ofSeconds(2)).read(nobody, NAMES, Map.of(1, List.of("p1-a")), false)
                 .get(5, TimeUnit.SECONDS)).cause().isInstanceOf(PeerUnreachableException.class).hasMessageContaining("connection");
@@ -106,11 +106,5 @@ class HttpPeerLookupTest {
                 .doesNotContain("secret-1").isNotEmpty();
         assertThat(InternalKey.configuredOrDerived("configured", "secret-1").value()).isEqualTo("configured");
         assertThat(derived.toString()).doesNotContain(derived.value());
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
