@@ -17,7 +17,8 @@ import java.util.Map;
 public final class PresenceCluster implements AutoCloseable {
 
     private final EmbeddedKafkaBroker broker;
-    private final SchemaRegistryServer registry;
+    private final int registryPort;
+    private SchemaRegistryServer registry;
     private final SchemaRegistryClient registryClient;
     private final TopicLayout layout;
     private final Topics topics;
@@ -28,6 +29,7 @@ public final class PresenceCluster implements AutoCloseable {
         this.broker = broker;
         this.ownsBroker = ownsBroker;
         this.registry = registry;
+        this.registryPort = registry.port();
         this.registryClient = registryClient;
         this.layout = layout;
         this.topics = topics;
@@ -72,7 +74,18 @@ public final class PresenceCluster implements AutoCloseable {
     }
 
     public String registryUrl() {
-        return registry.url();
+        return "http://localhost:" + registryPort;
+    }
+
+    /** Stops the schema registry: clients then meet a refused connection, as during a registry outage. */
+    public void stopRegistry() {
+        registry.close();
+        registry = null;
+    }
+
+    /** Starts the {@link #stopRegistry stopped} registry again on the same port; it reloads what was registered. */
+    public void startRegistryAgain() {
+        registry = SchemaRegistryServer.startBackedByKafka(broker.bootstrapServers(), layout, registryPort);
     }
 
     public SchemaRegistryClient registryClient() {
@@ -90,7 +103,9 @@ public final class PresenceCluster implements AutoCloseable {
     /** Stops the registry, and the broker if {@link #onOwnBroker} started it (else it belongs to whoever did). */
     @Override
     public void close() {
-        registry.close();
+        if (registry != null) {
+            registry.close();
+        }
         if (ownsBroker) {
             broker.close();
         }

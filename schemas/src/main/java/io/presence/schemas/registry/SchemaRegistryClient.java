@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.Schema;
@@ -27,8 +26,6 @@ import org.apache.avro.Schema;
 public final class SchemaRegistryClient implements SchemaRegistry {
 
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-    // Confluent's clients retry exactly these: timeouts, throttling and server-side trouble
-    private static final Set<Integer> RETRIABLE = Set.of(408, 429, 500, 502, 503, 504);
 
     private final URI baseUri;
     private final HttpClient http;
@@ -48,7 +45,8 @@ public final class SchemaRegistryClient implements SchemaRegistry {
         this.retry = Retry.of("schema-registry", RetryConfig.custom()
                 .maxAttempts(maxAttempts)
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(200), 2.0, Duration.ofSeconds(5)))
-                .retryOnException(SchemaRegistryClient::isRetriable)
+                .retryOnException(t -> t instanceof SchemaRegistryException e && e.isUnavailable()
+                        && !(e.getCause() instanceof InterruptedException))
                 .build());
     }
 
@@ -129,12 +127,6 @@ public final class SchemaRegistryClient implements SchemaRegistry {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static boolean isRetriable(Throwable t) {
-        return t instanceof SchemaRegistryException e
-                && !(e.getCause() instanceof InterruptedException)
-                && (e.httpStatus() == 0 || RETRIABLE.contains(e.httpStatus()));
     }
 
     private static String encode(String subject) {
