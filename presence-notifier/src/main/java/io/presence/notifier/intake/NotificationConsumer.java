@@ -29,13 +29,16 @@ import org.slf4j.LoggerFactory;
  * on its recipient's {@link DeliveryShards delivery thread};
  * offsets are committed every interval up to each partition's lowest unfinished one (at-least-once:
  * a crash redelivers, never loses). Consumption pauses while too many notifications are unfinished.
- * Bad records go to {@code presence.dlq}; nothing a record contains stops the loop.
+ * Bad records go to {@code presence.dlq}; nothing a record contains stops the loop. A record that
+ * cannot be decoded while the schema registry is down waits on its delivery thread, with its
+ * recipients' later records behind it, until the registry answers.
  */
 public final class NotificationConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationConsumer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
     private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration REGISTRY_BACKOFF = Duration.ofSeconds(1);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_POLL_RECORDS = 5000;
 
@@ -168,6 +171,15 @@ public final class NotificationConsumer {
             return;
         }
         NotificationDecoder.Decoded decoded = decoder.decode(record);
+        while (decoded instanceof NotificationDecoder.Unavailable unavailable) {
+            if (!running || !offsets.tracks(partition)) {
+                // left unfinished, so never committed: whoever reads the partition next decodes it again
+                return;
+            }
+            log.warn("{} offset {} waits for the schema registry: {}", partition, record.offset(), unavailable.message());
+            sleep(REGISTRY_BACKOFF);
+            decoded = decoder.decode(record);
+        }
         if (decoded instanceof NotificationDecoder.Refused refused) {
             deadLetters.send(NotificationDecoder.sourceOf(record), refused.reason(), refused.message(), refused.exception(), ticket);
             return;

@@ -5,6 +5,7 @@ import io.presence.http.IdRules;
 import io.presence.notifier.delivery.DeadLetterReason;
 import io.presence.notifier.delivery.Notification;
 import io.presence.notifier.delivery.SourceRecord;
+import io.presence.schemas.registry.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -13,18 +14,23 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Turns a raw {@code presence.notifications} record into a {@link Notification}, or says why it
  * cannot be delivered (it then goes to {@code presence.dlq}): not decodable, or breaking SPEC §2 — a
  * key other than its recipientId would put the recipient on the wrong partition, hence the wrong
- * instance's sockets.
+ * instance's sockets. A record that could not be decoded only because the schema registry could not
+ * answer is neither: it is {@link Unavailable}, to be decoded again later.
  */
 final class NotificationDecoder {
 
     /** What a record became. */
-    sealed interface Decoded permits Valid, Refused {
+    sealed interface Decoded permits Valid, Refused, Unavailable {
     }
 
     record Valid(Notification notification) implements Decoded {
     }
 
     record Refused(DeadLetterReason reason, String message, String exception) implements Decoded {
+    }
+
+    /** Its schema id is new to this instance and the registry cannot answer now: the record is not at fault. */
+    record Unavailable(String message) implements Decoded {
     }
 
     /** What {@code __streams.errors.exception} names for a record refused by validation, where nothing was thrown. */
@@ -44,7 +50,9 @@ final class NotificationDecoder {
         try {
             value = values.deserialize(record.topic(), record.headers(), record.value());
         } catch (RuntimeException e) {
-            return new Refused(DeadLetterReason.UNDECODABLE, String.valueOf(e.getMessage()), e.getClass().getName());
+            return SchemaRegistryException.isUnavailableIn(e)
+                    ? new Unavailable(String.valueOf(e.getMessage()))
+                    : new Refused(DeadLetterReason.UNDECODABLE, String.valueOf(e.getMessage()), e.getClass().getName());
         }
         String problem = problemWith(record, value);
         if (problem != null) {

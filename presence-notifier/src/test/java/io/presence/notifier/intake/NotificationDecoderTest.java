@@ -8,10 +8,14 @@ import io.presence.avro.StatusNotification;
 import io.presence.notifier.delivery.DeadLetterReason;
 import io.presence.notifier.delivery.Notification;
 import io.presence.schemas.registry.InMemorySchemaRegistry;
+import io.presence.schemas.registry.SchemaRegistryException;
 import io.presence.schemas.serde.AvroWireSerde;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 
 class NotificationDecoderTest {
@@ -55,12 +59,32 @@ class NotificationDecoderTest {
     }
 
     @Test
+    void aRecordNotDecodedOnlyBecauseTheRegistryCannotAnswerIsUnavailableNotRefused() {
+        byte[] value = serde.serialize(TOPIC, notification("bob", "alice", 1).build());
+        NotificationDecoder registryDown = new NotificationDecoder(failingWith(new SchemaRegistryException(0,
+                SchemaRegistryException.UNREACHABLE, "schema registry not reachable", new ConnectException("refused"))));
+        NotificationDecoder unknownSchema = new NotificationDecoder(failingWith(
+                new SchemaRegistryException(404, 40403, "Schema 99 not found", null)));
+
+        assertThat(registryDown.decode(record("bob", value, 0))).isInstanceOf(NotificationDecoder.Unavailable.class);
+        assertThat(unknownSchema.decode(record("bob", value, 0))).isInstanceOfSatisfying(NotificationDecoder.Refused.class,
+                refused -> assertThat(refused.reason()).isEqualTo(DeadLetterReason.UNDECODABLE));
+    }
+
+    @Test
     void aKeyOtherThanTheRecipientANullValueABadIdOrAVersionBelowOneIsInvalid() {
         assertInvalid(record("carol", serde.serialize(TOPIC, notification("bob", "alice", 1).build()), 0), "key");
         assertInvalid(record("bob", null, 0), "null");
         assertInvalid(record("bob", serde.serialize(TOPIC, notification("bob", "not valid!", 1).build()), 0), "userId");
         assertInvalid(record("bob", serde.serialize(TOPIC, notification("bob", "alice", 0).build()), 0), "version");
         assertInvalid(record("bob", serde.serialize(TOPIC, notification("bob", "alice", 1).setId("").build()), 0), "id");
+    }
+
+    /** A deserializer as {@link AvroWireSerde} fails when asking the registry for a schema id fails. */
+    private static Deserializer<StatusNotification> failingWith(SchemaRegistryException registryAnswer) {
+        return (topic, data) -> {
+            throw new SerializationException("cannot decode StatusNotification with schema id 99", registryAnswer);
+        };
     }
 
     private void assertInvalid(ConsumerRecord<byte[], byte[]> record, String named) {

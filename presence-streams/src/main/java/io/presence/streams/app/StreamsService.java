@@ -93,6 +93,7 @@ public final class StreamsService implements AutoCloseable {
                 new RoutedLedgerLookup(queryApi.keyLookup(), settings.query().unavailableRetryAfter()))
                 .declareOn(http.app());
         backlog.startSampling(streams::metrics, settings.topology().detector().tick());
+        streams.setUncaughtExceptionHandler(new StreamThreadFailures());
         streams.start();
         log.info("presence-streams {} started; HTTP on port {}, reachable by other instances at {}:{}",
                 settings.applicationId(), http.port(), self.host(), self.port());

@@ -20,8 +20,17 @@ public final class TestStreamsSettings {
     /** One stream thread, no standbys, the default detector, the test token secret, reachable as localhost. */
     public static PresenceStreamsSettings on(PresenceCluster cluster, String applicationId, Path stateDir,
                                              SessionTimeouts timeouts) {
+        return on(cluster, applicationId, stateDir, timeouts, Duration.ofSeconds(45));
+    }
+
+    /**
+     * As {@link #on(PresenceCluster, String, Path, SessionTimeouts)}, with the group's session timeout: how long
+     * a stream thread that died without leaving (a crash, or one Kafka Streams replaces) holds its tasks.
+     */
+    public static PresenceStreamsSettings on(PresenceCluster cluster, String applicationId, Path stateDir,
+                                             SessionTimeouts timeouts, Duration sessionTimeout) {
         return new PresenceStreamsSettings(cluster.bootstrapServers(), cluster.registryUrl(), cluster.layout(),
-                applicationId, 0, stateDir, 1, 0, Duration.ofMillis(100), Duration.ofSeconds(45), 64L << 20, 16L << 20,
+                applicationId, 0, stateDir, 1, 0, Duration.ofMillis(100), sessionTimeout, 64L << 20, 16L << 20,
                 new TopologySettings(timeouts, DetectorSettings.defaults()),
                 QuerySettings.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", TestTokens.SECRET,
                         "PRESENCE_STREAMS_ADVERTISED_HOST", "localhost"))));

@@ -1,10 +1,12 @@
 package io.presence.streams.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.presence.avro.GeneralStatus;
 import io.presence.avro.PresenceEvent;
 import io.presence.schemas.registry.InMemorySchemaRegistry;
+import io.presence.schemas.registry.SchemaRegistryException;
 import io.presence.schemas.serde.AvroWireSerde;
 import io.presence.schemas.topics.TopicLayout;
 import io.presence.streams.avro.UserStatusMapper;
@@ -15,6 +17,7 @@ import io.presence.streams.topology.PresenceEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class ReplayFoldTest {
@@ -71,6 +74,21 @@ class ReplayFoldTest {
 
         assertThat(garbage).isEmpty();
         assertThat(fold.skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void R_AUD_2_anEventNotDecodedOnlyBecauseTheRegistryCannotAnswerStopsTheReplayInsteadOfBeingSkipped() {
+        ReplayFold registryDown = new ReplayFold((topic, data) -> {
+            throw new SerializationException("cannot decode PresenceEvent with schema id 7 from topic " + topic
+                    + ": schema registry http://localhost:8081/ not reachable", new SchemaRegistryException(0,
+                    SchemaRegistryException.UNREACHABLE, "schema registry http://localhost:8081/ not reachable", null));
+        }, TopicLayout.EVENTS);
+
+        assertThatThrownBy(() -> registryDown.apply("alice", serde.serialize(TopicLayout.EVENTS,
+                gateway.login("alice", "phone", "c1", 1_000)), 1_000))
+                .isInstanceOfSatisfying(AuditException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE))
+                .hasMessageContaining("not reachable");
+        assertThat(registryDown.skipped()).isZero();
     }
 
     @Test
