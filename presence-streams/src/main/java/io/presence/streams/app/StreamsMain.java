@@ -10,9 +10,14 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs presence-streams until SIGTERM / Ctrl-C, then closes it cleanly. A start-up problem the
  * operator can fix (a bad setting, port taken, Kafka or registry not reachable) ends the process
- * with one line on stderr and exit code 1, as the other services do.
+ * with one line on stderr and exit code 1, as the other services do. If Kafka Streams stops after a
+ * failure while running, the process exits with code 2: a live process whose Streams is dead would
+ * hold its port, answer 503 and never be restarted.
  */
 public final class StreamsMain {
+
+    /** Kafka Streams failed while running; distinct from 1, a start-up problem the operator must fix first. */
+    static final int EXIT_STREAMS_FAILED = 2;
 
     private StreamsMain() {
     }
@@ -31,6 +36,12 @@ public final class StreamsMain {
             service.close();
             stopped.countDown();
         }, "presence-streams-stop"));
+        // not on the Streams thread that reports it: exiting runs the hook, whose close waits for that thread
+        service.failure().thenRunAsync(() -> {
+            System.err.println("presence-streams: Kafka Streams stopped after a failure (see the log above); exiting with code "
+                    + EXIT_STREAMS_FAILED + " so that a supervisor restarts this instance");
+            System.exit(EXIT_STREAMS_FAILED);
+        }, task -> new Thread(task, "presence-streams-failed").start());
         stopped.await();
     }
 }

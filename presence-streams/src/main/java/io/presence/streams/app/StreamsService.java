@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.common.Metric;
@@ -53,6 +54,7 @@ public final class StreamsService implements AutoCloseable {
         return thread;
     });
     private final ConsumerLagBacklog backlog = new ConsumerLagBacklog();
+    private final CompletableFuture<KafkaStreams.State> failed = new CompletableFuture<>();
     private final RocksDbMemory rocksDbMemory;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
@@ -94,6 +96,11 @@ public final class StreamsService implements AutoCloseable {
                 .declareOn(http.app());
         backlog.startSampling(streams::metrics, settings.topology().detector().tick());
         streams.setUncaughtExceptionHandler(new StreamThreadFailures());
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                failed.complete(now);
+            }
+        });
         streams.start();
         log.info("presence-streams {} started; HTTP on port {}, reachable by other instances at {}:{}",
                 settings.applicationId(), http.port(), self.host(), self.port());
@@ -123,6 +130,15 @@ public final class StreamsService implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /**
+     * Completes (on a Kafka Streams thread) when Streams has stopped after a failure it does not recover
+     * from by itself ({@link StreamThreadFailures}): the instance serves nothing any more and should be
+     * restarted, from the last commit.
+     */
+    public CompletableFuture<KafkaStreams.State> failure() {
+        return failed;
     }
 
     private Optional<String> whyNotReady() {

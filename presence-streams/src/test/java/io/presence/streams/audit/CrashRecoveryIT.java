@@ -1,16 +1,7 @@
 package io.presence.streams.audit;
 
-import static org.awaitility.Awaitility.await;
-
-import io.presence.streams.app.StreamsMain;
-import io.presence.streams.subscription.TestTokens;
-import io.presence.testkit.ChildJvm;
-import io.presence.testkit.FreePort;
+import io.presence.streams.app.ChildStreams;
 import io.presence.testkit.PresenceCluster;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,29 +47,12 @@ class CrashRecoveryIT extends FailureUnderLoad {
         }
     }
 
-    /** presence-streams as its own JVM ({@link StreamsMain}), configured as a deployment is, healthy (RUNNING) on return. */
     private Process startApp(Path stateDir, String name) {
-        int port = FreePort.find();
-        Map<String, String> env = Map.of(
-                "PRESENCE_KAFKA_BOOTSTRAP", cluster.bootstrapServers(),
-                "PRESENCE_SCHEMA_REGISTRY_URL", cluster.registryUrl(),
-                "PRESENCE_AUTH_SECRET", TestTokens.SECRET,
+        Process process = ChildStreams.start(cluster, applicationId, stateDir, "crash-recovery-" + name, Map.of(
                 "PRESENCE_HEARTBEAT_TIMEOUT", TIMEOUT.toSeconds() + "s",
-                "PRESENCE_STREAMS_APPLICATION_ID", applicationId,
-                "PRESENCE_STREAMS_PORT", Integer.toString(port),
-                "PRESENCE_STREAMS_ADVERTISED_HOST", "localhost",
-                "PRESENCE_STREAMS_STATE_DIR", stateDir.toString(),
                 // the killed member holds its tasks until the group gives up on it: the broker's minimum
-                "PRESENCE_STREAMS_SESSION_TIMEOUT", "6s");
-        // failsafe runs tests from a manifest-only jar; its real class path is in this property
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process process = ChildJvm.start(List.of("-Xmx512m"), classPath, StreamsMain.class.getName(), List.of(), env,
-                Path.of("target", "crash-recovery-it", name + "-streams.log"), false);
+                "PRESENCE_STREAMS_SESSION_TIMEOUT", "6s"));
         running.add(process);
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health")).build();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         return process;
     }
 
