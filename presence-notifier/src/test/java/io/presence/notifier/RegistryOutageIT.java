@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A notification written with a schema id the notifier has not seen (a newer, compatible producer)
  * while the schema registry is down waits for the registry — it is not dead-lettered — and reaches the
- * socket once the registry is back; other recipients' notifications go on meanwhile. Its own broker and
- * registry, since it stops the registry.
+ * socket once the registry is back. Its own broker and registry, since it stops the registry.
  */
 class RegistryOutageIT {
 
@@ -33,16 +32,12 @@ class RegistryOutageIT {
             NewerSchemaWriter newerFanout = NewerSchemaWriter.registeredFor(new SchemaRegistryClient(presence.registryUrl()),
                     notifications.name(), StatusNotification.getClassSchema());
             String waiting = unique("waiting");
-            String other = unique("other");
             String user = unique("u");
-            try (TestSocket waitingSocket = TestSocket.open(notifier.port(), waiting).awaitReady();
-                 TestSocket otherSocket = TestSocket.open(notifier.port(), other).awaitReady()) {
+            try (TestSocket waitingSocket = TestSocket.open(notifier.port(), waiting).awaitReady()) {
                 presence.stopRegistry();
                 log.sendRaw(waiting, newerFanout.rewrite(notifications.valueSerde().serializer()
                         .serialize(notifications.name(), TestNotifications.of(waiting, user, 1))));
-                log.send(TestNotifications.of(other, user, 1));
 
-                assertThat(otherSocket.awaitVersionsOf(user, 1)).containsExactly(1L);
                 await().during(OUTAGE).atMost(OUTAGE.plusSeconds(5)).until(() ->
                         waitingSocket.notifications().isEmpty() && DeadLetterReader.withKey(presence, waiting).isEmpty());
                 presence.startRegistryAgain();

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * offsets are committed every interval up to each partition's lowest unfinished one (at-least-once:
  * a crash redelivers, never loses). Consumption pauses while too many notifications are unfinished.
  * Bad records go to {@code presence.dlq}; nothing a record contains stops the loop. A record that
- * cannot be decoded while the schema registry is down waits on its delivery thread, with its
- * recipients' later records behind it, until the registry answers.
+ * cannot be decoded while the schema registry is down waits on its delivery thread, with that
+ * thread's later records behind it, until the registry answers.
  */
 public final class NotificationConsumer {
 
