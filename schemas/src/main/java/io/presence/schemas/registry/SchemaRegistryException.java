@@ -1,6 +1,8 @@
 package io.presence.schemas.registry;
 
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The registry answered with an error ({@code error_code} as Confluent defines it) or could not be reached. */
 public final class SchemaRegistryException extends RuntimeException {
@@ -39,11 +41,7 @@ public final class SchemaRegistryException extends RuntimeException {
 
     /** Whether {@code failure} or one of its causes is an {@link #isUnavailable() unavailable} registry. */
     public static boolean isUnavailableIn(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SchemaRegistryException e && e.isUnavailable()) {
-                return true;
-            }
-        }
-        return false;
+        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause)
+                .anyMatch(t -> t instanceof SchemaRegistryException e && e.isUnavailable());
     }
 }
