@@ -29,10 +29,6 @@ public final class NewerSchemaWriter {
         return new NewerSchemaWriter(registry.register(SchemaRegistry.valueSubject(topic), newer));
     }
 
-    public int schemaId() {
-        return schemaId;
-    }
-
     /**
      * The same record in the newer schema, from its wire bytes in the current one: this schema id in the
      * header, and the null {@code traceId} appended (its union branch 0 is one byte; Avro writes fields in order).

@@ -54,7 +54,7 @@ public final class StreamsService implements AutoCloseable {
         return thread;
     });
     private final ConsumerLagBacklog backlog = new ConsumerLagBacklog();
-    private final CompletableFuture<KafkaStreams.State> failed = new CompletableFuture<>();
+    private final CompletableFuture<Void> failed = new CompletableFuture<>();
     private final RocksDbMemory rocksDbMemory;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
@@ -98,7 +98,7 @@ public final class StreamsService implements AutoCloseable {
         streams.setUncaughtExceptionHandler(new StreamThreadFailures());
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR) {
-                failed.complete(now);
+                failed.complete(null);
             }
         });
         streams.start();
@@ -137,7 +137,7 @@ public final class StreamsService implements AutoCloseable {
      * from by itself ({@link StreamThreadFailures}): the instance serves nothing any more and should be
      * restarted, from the last commit.
      */
-    public CompletableFuture<KafkaStreams.State> failure() {
+    public CompletableFuture<Void> failure() {
         return failed;
     }
 
