@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * offsets are committed every interval up to each partition's lowest unfinished one (at-least-once:
  * a crash redelivers, never loses). Consumption pauses while too many notifications are unfinished.
  * Bad records go to {@code presence.dlq}; nothing a record contains stops the loop. A record that
- * cannot be decoded while the schema registry is down waits on its delivery thread, with that
- * thread's later records behind it, until the registry answers.
+ * cannot be decoded while the schema registry is down is set aside and decoded again every second,
+ * off the delivery threads, until the registry answers; then it is delivered on its recipient's
+ * thread. The others go on meanwhile, those of its recipient too: if one of them is a newer version
+ * of the same user, the set-aside one arrives stale and is dropped (R-NOT-2), as a re-read is.
  */
 public final class NotificationConsumer {
 
@@ -52,6 +58,11 @@ public final class NotificationConsumer {
     private final OffsetCommits commits;
     private final PartitionHandover handover;
     private final DeliveryShards shards;
+    private final ScheduledExecutorService registryWaits = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "presence-notifier-registry-wait");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Thread thread = new Thread(this::run, "presence-notifier-consumer");
     private volatile boolean running = true;
     private volatile String failure;
@@ -142,6 +153,7 @@ public final class NotificationConsumer {
                 sleep(FAILURE_BACKOFF);
             }
         }
+        registryWaits.shutdownNow();
         shards.close(CLOSE_TIMEOUT);
         try {
             commits.commitAllNow("on shutdown");
@@ -170,15 +182,16 @@ public final class NotificationConsumer {
             // revoked while this waited for its thread: left unfinished, the new owner delivers it
             return;
         }
-        NotificationDecoder.Decoded decoded = decoder.decode(record);
-        while (decoded instanceof NotificationDecoder.Unavailable unavailable) {
-            if (!running || !offsets.tracks(partition)) {
-                // left unfinished, so never committed: whoever reads the partition next decodes it again
-                return;
-            }
+        deliver(decoder.decode(record), record, partition, ticket);
+    }
+
+    /** On a delivery thread. */
+    private void deliver(NotificationDecoder.Decoded decoded, ConsumerRecord<byte[], byte[]> record, TopicPartition partition,
+                         DeliveryTicket ticket) {
+        if (decoded instanceof NotificationDecoder.Unavailable unavailable) {
             log.warn("{} offset {} waits for the schema registry: {}", partition, record.offset(), unavailable.message());
-            sleep(REGISTRY_BACKOFF);
-            decoded = decoder.decode(record);
+            decodeLater(record, partition, ticket);
+            return;
         }
         if (decoded instanceof NotificationDecoder.Refused refused) {
             deadLetters.send(NotificationDecoder.sourceOf(record), refused.reason(), refused.message(), refused.exception(), ticket);
@@ -191,6 +204,21 @@ public final class NotificationConsumer {
             log.error("routing notification {} failed; dead-lettering it", valid.notification().id(), e);
             deadLetters.send(valid.notification().source(), DeadLetterReason.PROCESSING_FAILED, String.valueOf(e.getMessage()),
                     e.getClass().getName(), ticket);
+        }
+    }
+
+    // Decoding waits out the registry client's own retries: on this thread, not a delivery thread. A record
+    // left unfinished here (stopping, or its partition revoked) is never committed, so it is read again.
+    private void decodeLater(ConsumerRecord<byte[], byte[]> record, TopicPartition partition, DeliveryTicket ticket) {
+        try {
+            registryWaits.schedule(() -> {
+                if (running && offsets.tracks(partition)) {
+                    NotificationDecoder.Decoded again = decoder.decode(record);
+                    shards.execute(record.key(), () -> deliver(again, record, partition, ticket));
+                }
+            }, REGISTRY_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // shutting down: left unfinished
         }
     }
 

@@ -2,6 +2,9 @@ package io.presence.schemas.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -22,14 +25,21 @@ import org.apache.avro.Schema;
  * HTTP client of the Confluent Schema Registry REST API (works against Confluent, Karapace,
  * Apicurio's ccompat API and our own registry). Ids and schemas are cached for the life of the
  * client: a registered (subject, schema) never changes id, and an id never changes schema.
+ *
+ * <p>A call the registry cannot answer is retried with backoff; once a call has failed so, the next
+ * ones fail at once for {@link #PAUSE_AFTER_OUTAGE} (a circuit breaker), then one is let through to
+ * try again. So while the registry is down, each record that needs it does not wait out the retries
+ * on its own: what decodes records (a stream or delivery thread) is held up once, not once per record.
  */
 public final class SchemaRegistryClient implements SchemaRegistry {
 
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    static final Duration PAUSE_AFTER_OUTAGE = Duration.ofSeconds(1);
 
     private final URI baseUri;
     private final HttpClient http;
     private final Retry retry;
+    private final CircuitBreaker outage;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
@@ -47,6 +57,17 @@ public final class SchemaRegistryClient implements SchemaRegistry {
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(200), 2.0, Duration.ofSeconds(5)))
                 .retryOnException(t -> t instanceof SchemaRegistryException e && e.isUnavailable()
                         && !(e.getCause() instanceof InterruptedException))
+                .build());
+        this.outage = CircuitBreaker.of("schema-registry", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(1)
+                .minimumNumberOfCalls(1)
+                .failureRateThreshold(100)
+                .waitDurationInOpenState(PAUSE_AFTER_OUTAGE)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                // only "could not answer" opens it: a 404 for an unknown id is an answer
+                .recordException(t -> t instanceof SchemaRegistryException e && e.isUnavailable())
                 .build());
     }
 
@@ -92,7 +113,12 @@ public final class SchemaRegistryClient implements SchemaRegistry {
                 .header("Content-Type", CONTENT_TYPE)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return Retry.decorateSupplier(retry, () -> exchange(request)).get();
+        try {
+            return CircuitBreaker.decorateSupplier(outage, Retry.decorateSupplier(retry, () -> exchange(request))).get();
+        } catch (CallNotPermittedException paused) {
+            throw new SchemaRegistryException(0, SchemaRegistryException.UNREACHABLE, "schema registry " + baseUri
+                    + " did not answer a moment ago; asking again in at most " + PAUSE_AFTER_OUTAGE.toMillis() + " ms", paused);
+        }
     }
 
     private JsonNode exchange(HttpRequest request) {
