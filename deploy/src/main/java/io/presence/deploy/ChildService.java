@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One of our services (registry, ingest, streams, notifier) run as a child JVM on the launcher's
  * own classpath, its output in {@code <data-dir>/logs/<name>.log}, ready when {@code /health}
- * answers 200.
+ * answers 200. It can be started again the same way after it exited; never once it is closed.
  */
 final class ChildService implements AutoCloseable {
 
@@ -25,27 +25,50 @@ final class ChildService implements AutoCloseable {
     private static final HttpClient HEALTH_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
-    private final Process process;
-    private final LogTail log;
+    private final String mainClass;
+    private final Map<String, String> env;
+    private final Path logFile;
     private final int port;
+    private Process process;
+    private LogTail log;
+    private boolean closed;
 
-    private ChildService(String name, Process process, LogTail log, int port) {
+    private ChildService(String name, String mainClass, Map<String, String> env, Path logFile, int port) {
         this.name = name;
-        this.process = process;
-        this.log = log;
+        this.mainClass = mainClass;
+        this.env = Map.copyOf(env);
+        this.logFile = logFile;
         this.port = port;
     }
 
     static ChildService start(String name, String mainClass, int port, Map<String, String> env, Path logDir) {
-        Path logFile = logDir.resolve(name + ".log");
-        LogTail log = LogTail.from(logFile);
-        Process process = ChildJvm.start(List.of(), System.getProperty("java.class.path"), mainClass, List.of(), env,
-                logFile, true);
-        return new ChildService(name, process, log, port);
+        ChildService child = new ChildService(name, mainClass, env, logDir.resolve(name + ".log"), port);
+        child.launch();
+        return child;
+    }
+
+    boolean hasExited() {
+        return !process().isAlive();
+    }
+
+    /** Starts the child again, as it was started first, if it has exited and is not closed; says whether it did. */
+    synchronized boolean startAgainIfExited() {
+        if (closed || process.isAlive()) {
+            return false;
+        }
+        launch();
+        return true;
+    }
+
+    private synchronized void launch() {
+        log = LogTail.from(logFile);
+        process = ChildJvm.start(List.of(), System.getProperty("java.class.path"), mainClass, List.of(), env, logFile, true);
     }
 
     /** Waits until {@code /health} answers 200; fails with the log's tail if the child dies or times out. */
     void awaitReady(Duration timeout) throws InterruptedException {
+        Process process = process();
+        LogTail log = log();
         HttpRequest health = health();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -68,6 +91,8 @@ final class ChildService implements AutoCloseable {
 
     /** What is wrong with the running child, as a line for the operator; empty while it is healthy. */
     Optional<String> problem() {
+        Process process = process();
+        LogTail log = log();
         if (!process.isAlive()) {
             return Optional.of("exited with code " + process.exitValue() + "; last lines of " + log.file() + ":\n"
                     + log.last(5));
@@ -93,7 +118,15 @@ final class ChildService implements AutoCloseable {
     }
 
     Path logFile() {
-        return log.file();
+        return logFile;
+    }
+
+    private synchronized Process process() {
+        return process;
+    }
+
+    private synchronized LogTail log() {
+        return log;
     }
 
     private HttpRequest health() {
@@ -103,6 +136,11 @@ final class ChildService implements AutoCloseable {
     /** Asks the child to stop (SIGTERM, so its shutdown hooks run) and waits; kills it only if it hangs. */
     @Override
     public void close() throws InterruptedException {
+        Process process;
+        synchronized (this) {
+            closed = true;
+            process = this.process;
+        }
         process.destroy();
         if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
