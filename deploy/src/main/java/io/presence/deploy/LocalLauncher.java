@@ -95,6 +95,8 @@ public final class LocalLauncher implements Callable<Integer> {
             // a timeout the demo can show in seconds; --no-demo keeps presence.heartbeat.timeout
             streamsEnv.put("PRESENCE_HEARTBEAT_TIMEOUT", config.demoHeartbeatTimeout().toMillis() + "ms");
         }
+        // one instance, the same after a restart: back in the group at once when the launcher restarts it
+        streamsEnv.put("PRESENCE_STREAMS_INSTANCE_ID", "presence-streams-local");
         startChild("streams", "io.presence.streams.app.StreamsMain", config.streamsPort(), streamsEnv, logs, config);
         startChild("notifier", "io.presence.notifier.app.NotifierMain", config.notifierPort(), env, logs, config);
 

@@ -24,6 +24,9 @@ import java.util.Map;
  * @param commitInterval  Kafka Streams' commit.interval.ms: under exactly-once, the most a change waits to become visible
  * @param sessionTimeout  how long the group waits for a crashed instance before its tasks move: until then its
  *                        users' expiries, changes and notifications wait, and standbys answer their queries
+ * @param instanceId      this instance's static group membership name ({@code group.instance.id}), or empty for
+ *                        dynamic membership: with one, the instance restarted after a crash takes its tasks back
+ *                        at once instead of after the session timeout
  * @param query           the query API: access rules and how keys are routed between instances
  */
 public record PresenceStreamsSettings(
@@ -37,6 +40,7 @@ public record PresenceStreamsSettings(
         int standbyReplicas,
         Duration commitInterval,
         Duration sessionTimeout,
+        String instanceId,
         long blockCacheBytes,
         long writeBufferBytes,
         TopologySettings topology,
@@ -61,6 +65,7 @@ public record PresenceStreamsSettings(
                 streams.getInt("num-standby-replicas"),
                 streams.getDuration("commit-interval"),
                 streams.getDuration("session-timeout"),
+                streams.getString("instance-id").strip(),
                 streams.getBytes("rocksdb.block-cache-size"),
                 streams.getBytes("rocksdb.write-buffer-size"),
                 topology(config),

@@ -26,6 +26,10 @@ final class ServiceStreamsConfig {
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs);
         // Kafka's rule of thumb, a third of the session at most; its default 3 s below that
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), Math.min(3000, sessionTimeoutMs / 3));
+        if (!settings.instanceId().isEmpty()) {
+            // Kafka Streams makes it one per stream thread by appending the thread's number
+            props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), settings.instanceId());
+        }
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemory.BoundedConfig.class);
         props.put(RocksDbMemory.CONFIG_KEY, memory);
         // internal topics (changelogs) as durable as the layout's topics

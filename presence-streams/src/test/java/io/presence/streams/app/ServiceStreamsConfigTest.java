@@ -30,6 +30,14 @@ class ServiceStreamsConfigTest {
         assertThat(props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG))).isEqualTo(2000);
     }
 
+    @Test
+    void anInstanceIdMakesTheMainConsumerAStaticMemberAndNoneLeavesItDynamic() {
+        String instanceId = StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+
+        assertThat(propertiesWith("PRESENCE_STREAMS_INSTANCE_ID", "presence-streams-0").get(instanceId)).isEqualTo("presence-streams-0");
+        assertThat(propertiesWith("PRESENCE_STREAMS_INSTANCE_ID", " ")).doesNotContainKey(instanceId);
+    }
+
     private static Properties propertiesWith(String envName, String value) {
         PresenceStreamsSettings settings = PresenceStreamsSettings.from(PresenceConfigLoader.load(Map.of(
                 "PRESENCE_AUTH_SECRET", "s", envName, value)));
