@@ -45,6 +45,7 @@ abstract class FailureUnderLoad {
     static final Duration TIMEOUT = Duration.ofSeconds(8);
     private static final int FLAPPING_USERS = 100;
     private static final int SILENT_USERS = 10;
+    private static final Duration SILENT_LEAD = Duration.ofSeconds(5);
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     final String applicationId = "presence-streams-" + getClass().getSimpleName().toLowerCase() + "-" + run;
@@ -66,11 +67,15 @@ abstract class FailureUnderLoad {
         await().atMost(Duration.ofSeconds(30)).until(() -> live.statusChanges().size() >= 2 * FLAPPING_USERS);
     }
 
-    /** Logs the silent users in and waits until the app has published it: from now on their deadlines are filed. */
+    /**
+     * Logs the silent users in and waits until the app has published it: from now on their deadlines are
+     * filed. The logins are dated {@link #SILENT_LEAD} ahead (the app accepts up to 5 minutes), so their
+     * deadlines fall after the failure even when a busy machine takes seconds to publish them.
+     */
     void loginSilentUsers() {
-        silentLoginsAt = System.currentTimeMillis();
+        silentLoginsAt = System.currentTimeMillis() + SILENT_LEAD.toMillis();
         load.loginSilently(silent, silentLoginsAt);
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        await().atMost(SILENT_LEAD.plus(TIMEOUT).minusSeconds(1)).pollInterval(Duration.ofMillis(50))
                 .until(() -> live.latestStatus(silent).size() == SILENT_USERS);
     }
 
