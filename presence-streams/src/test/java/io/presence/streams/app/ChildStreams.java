@@ -1,19 +1,11 @@
 package io.presence.streams.app;
 
-import static org.awaitility.Awaitility.await;
-
 import io.presence.streams.subscription.TestTokens;
-import io.presence.testkit.ChildJvm;
 import io.presence.testkit.FreePort;
 import io.presence.testkit.PresenceCluster;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.presence.testkit.ServiceProcess;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** presence-streams as its own JVM ({@link StreamsMain}), configured by environment as a deployment is: killable, and its exit code observable. */
@@ -37,15 +29,7 @@ public final class ChildStreams {
                 "PRESENCE_STREAMS_ADVERTISED_HOST", "localhost",
                 "PRESENCE_STREAMS_STATE_DIR", stateDir.toString()));
         all.putAll(env);
-        // failsafe runs tests from a manifest-only jar; its real class path is in this property
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process process = ChildJvm.start(List.of("-Xmx512m"), classPath, StreamsMain.class.getName(), List.of(), all,
-                log(name), false);
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health")).build();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-        return process;
+        return ServiceProcess.startHealthy(StreamsMain.class.getName(), all, port, log(name));
     }
 
     public static Path log(String name) {
