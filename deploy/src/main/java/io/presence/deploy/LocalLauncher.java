@@ -1,5 +1,6 @@
 package io.presence.deploy;
 
+import com.typesafe.config.ConfigException;
 import io.presence.config.PresenceConfigLoader;
 import io.presence.schemas.registry.PublicSchemas;
 import io.presence.schemas.registry.SchemaRegistryClient;
@@ -49,7 +50,13 @@ public final class LocalLauncher implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalRunConfig config = LocalRunConfig.from(PresenceConfigLoader.load());
+        LocalRunConfig config;
+        try {
+            config = LocalRunConfig.from(PresenceConfigLoader.load());
+        } catch (ConfigException e) {
+            System.err.println("cannot start: " + e.getMessage());
+            return 1;
+        }
         List<String> taken = PortsInUse.among(wantedPorts(config));
         if (!taken.isEmpty()) {
             System.err.println("cannot start: port " + String.join(", port ", taken)

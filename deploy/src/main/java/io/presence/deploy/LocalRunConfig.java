@@ -1,6 +1,7 @@
 package io.presence.deploy;
 
 import com.typesafe.config.Config;
+import io.presence.config.CheckedConfig;
 import io.presence.schemas.topics.TopicLayout;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,19 +23,20 @@ record LocalRunConfig(
         Duration demoHeartbeatTimeout) {
 
     static LocalRunConfig from(Config config) {
+        CheckedConfig presence = CheckedConfig.of(config).at("presence");
         return new LocalRunConfig(
-                portOf("presence.kafka.bootstrap", "tcp://" + config.getString("presence.kafka.bootstrap")),
-                config.getInt("presence.local.kafka-controller-port"),
-                portOf("presence.schema-registry.url", config.getString("presence.schema-registry.url")),
-                config.getInt("presence.ingest.port"),
-                config.getInt("presence.streams.port"),
-                config.getInt("presence.notifier.port"),
+                portOf(presence, "kafka.bootstrap", "tcp://" + presence.string("kafka.bootstrap")),
+                presence.fixedPort("local.kafka-controller-port"),
+                portOf(presence, "schema-registry.url", presence.string("schema-registry.url")),
+                presence.fixedPort("ingest.port"),
+                presence.fixedPort("streams.port"),
+                presence.fixedPort("notifier.port"),
                 Path.of(config.getString("presence.data-dir")).toAbsolutePath().normalize(),
-                config.getDuration("presence.local.start-timeout"),
+                presence.positiveDuration("local.start-timeout"),
                 config.getString("presence.auth.secret"),
                 config.getString("presence.gateway.api-keys"),
                 TopicLayout.fromConfig(config),
-                config.getDuration("presence.local.demo-heartbeat-timeout"));
+                presence.positiveDuration("local.demo-heartbeat-timeout"));
     }
 
     String bootstrap() {
@@ -45,10 +47,15 @@ record LocalRunConfig(
         return "http://localhost:" + registryPort;
     }
 
-    private static int portOf(String key, String url) {
-        int port = URI.create(url).getPort();
+    private static int portOf(CheckedConfig presence, String key, String url) {
+        int port;
+        try {
+            port = URI.create(url).getPort();
+        } catch (IllegalArgumentException e) {
+            port = -1;
+        }
         if (port <= 0) {
-            throw new IllegalArgumentException(key + " must name a port on this machine, e.g. localhost:9092; was " + url);
+            throw presence.bad(key, "must name a port on this machine, e.g. localhost:9092; was " + url);
         }
         return port;
     }

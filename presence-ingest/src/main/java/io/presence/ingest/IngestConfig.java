@@ -2,6 +2,7 @@ package io.presence.ingest;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.presence.config.CheckedConfig;
 import io.presence.http.ratelimit.RateLimit;
 import io.presence.schemas.topics.TimestampLead;
 import io.presence.schemas.topics.TopicLayout;
@@ -35,18 +36,18 @@ public record IngestConfig(
             throw new ConfigException.BadValue(SECRET_KEY,
                     "it is empty; set PRESENCE_AUTH_SECRET to the HS256 secret that signs client tokens");
         }
-        if (maxClockSkew.isNegative() || maxClockSkew.compareTo(TimestampLead.MAX) > 0) {
+        if (maxClockSkew.compareTo(TimestampLead.MAX) > 0) {
             throw new ConfigException.BadValue("presence.ingest.max-clock-skew", "it is " + maxClockSkew.toSeconds()
-                    + " s; it must be between 0 and " + TimestampLead.MAX.toSeconds() + " s, since presence-streams refuses"
+                    + " s; it must be at most " + TimestampLead.MAX.toSeconds() + " s, since presence-streams refuses"
                     + " events dated further ahead of their Kafka record");
         }
     }
 
     public static IngestConfig from(Config config) {
-        Config ingest = config.getConfig("presence.ingest");
+        CheckedConfig ingest = CheckedConfig.of(config).at("presence.ingest");
         return new IngestConfig(
-                ingest.getInt("port"),
-                instanceId(ingest.getString("instance-id")),
+                ingest.port("port"),
+                instanceId(ingest.string("instance-id")),
                 config.getString("presence.kafka.bootstrap"),
                 config.getString("presence.schema-registry.url"),
                 TopicLayout.fromConfig(config),
@@ -54,13 +55,13 @@ public record IngestConfig(
                 config.getString("presence.gateway.api-keys"),
                 config.getBoolean("presence.features.query-and-subscribe"),
                 RateLimit.fromConfig(config),
-                ingest.getBytes("max-request-size"),
-                ingest.getInt("max-batch-events"),
-                ingest.getInt("max-subscription-ids"),
-                ingest.getDuration("max-clock-skew"),
-                ingest.getDuration("kafka-write-timeout"),
-                ingest.getDuration("health-check-interval"),
-                ingest.getDuration("shutdown-grace"));
+                ingest.bytes("max-request-size", 1),
+                ingest.atLeast("max-batch-events", 1),
+                ingest.atLeast("max-subscription-ids", 1),
+                ingest.nonNegativeDuration("max-clock-skew"),
+                ingest.positiveDuration("kafka-write-timeout"),
+                ingest.positiveDuration("health-check-interval"),
+                ingest.nonNegativeDuration("shutdown-grace"));
     }
 
     private static String instanceId(String configured) {

@@ -57,7 +57,7 @@ class IngestConfigTest {
                 "PRESENCE_AUTH_SECRET", "s", "PRESENCE_INGEST_MAX_CLOCK_SKEW", "10m"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("presence.ingest.max-clock-skew")
-                .hasMessageContaining("between 0 and 300 s");
+                .hasMessageContaining("at most 300 s");
         assertThat(IngestConfig.from(PresenceConfigLoader.load(Map.of(
                 "PRESENCE_AUTH_SECRET", "s", "PRESENCE_INGEST_MAX_CLOCK_SKEW", "5m"))).maxClockSkew())
                 .isEqualTo(Duration.ofMinutes(5));

@@ -1,6 +1,7 @@
 package io.presence.registry;
 
 import com.typesafe.config.Config;
+import io.presence.config.CheckedConfig;
 import io.presence.schemas.topics.TopicLayout;
 import java.time.Duration;
 
@@ -8,12 +9,12 @@ import java.time.Duration;
 public record RegistryConfig(String host, int port, String kafkaBootstrap, Duration kafkaTimeout, TopicLayout layout) {
 
     public static RegistryConfig fromConfig(Config config) {
-        Config registry = config.getConfig("presence.schema-registry");
+        CheckedConfig registry = CheckedConfig.of(config).at("presence.schema-registry");
         return new RegistryConfig(
-                registry.getString("host"),
-                registry.getInt("port"),
+                registry.string("host"),
+                registry.port("port"),
                 config.getString("presence.kafka.bootstrap"),
-                registry.getDuration("kafka-timeout"),
+                registry.positiveDuration("kafka-timeout"),
                 TopicLayout.fromConfig(config));
     }
 }

@@ -2,6 +2,7 @@ package io.presence.notifier.app;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.presence.config.CheckedConfig;
 import io.presence.notifier.intake.IntakeSettings;
 import io.presence.notifier.webhook.PushSettings;
 import io.presence.notifier.websocket.SocketSettings;
@@ -30,16 +31,13 @@ public record NotifierConfig(
             throw new ConfigException.BadValue(SECRET_KEY,
                     "it is empty; set PRESENCE_AUTH_SECRET to the HS256 secret that signs client tokens");
         }
-        if (deliveredVersionsMaxPairs < 1) {
-            throw new ConfigException.BadValue("presence.notifier.delivered-versions-max-pairs", "must be at least 1");
-        }
     }
 
     public static NotifierConfig from(Config config) {
-        Config notifier = config.getConfig("presence.notifier");
+        CheckedConfig notifier = CheckedConfig.of(config).at("presence.notifier");
         return new NotifierConfig(
-                notifier.getInt("port"),
-                notifier.getString("advertised-url").trim(),
+                notifier.port("port"),
+                notifier.string("advertised-url"),
                 config.getString("presence.kafka.bootstrap"),
                 config.getString("presence.schema-registry.url"),
                 TopicLayout.fromConfig(config),
@@ -47,8 +45,8 @@ public record NotifierConfig(
                 IntakeSettings.from(config),
                 SocketSettings.from(config),
                 PushSettings.from(config),
-                notifier.getLong("delivered-versions-max-pairs"),
-                notifier.getDuration("membership-refresh"),
-                notifier.getDuration("shutdown-grace"));
+                notifier.atLeast("delivered-versions-max-pairs", 1L),
+                notifier.positiveDuration("membership-refresh"),
+                notifier.nonNegativeDuration("shutdown-grace"));
     }
 }

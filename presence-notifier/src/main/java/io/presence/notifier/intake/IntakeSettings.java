@@ -2,6 +2,7 @@ package io.presence.notifier.intake;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.presence.config.CheckedConfig;
 import java.time.Duration;
 import java.util.Set;
 
@@ -22,23 +23,17 @@ public record IntakeSettings(String groupId, String autoOffsetReset, Duration co
         if (!Set.of("earliest", "latest").contains(autoOffsetReset)) {
             throw new ConfigException.BadValue("presence.notifier.auto-offset-reset", "must be earliest or latest, was " + autoOffsetReset);
         }
-        if (maxInFlight < 1) {
-            throw new ConfigException.BadValue("presence.notifier.max-in-flight", "must be at least 1, was " + maxInFlight);
-        }
-        if (deliveryThreads < 1) {
-            throw new ConfigException.BadValue("presence.notifier.delivery-threads", "must be at least 1, was " + deliveryThreads);
-        }
     }
 
     public static IntakeSettings from(Config config) {
-        Config notifier = config.getConfig("presence.notifier");
+        CheckedConfig notifier = CheckedConfig.of(config).at("presence.notifier");
         return new IntakeSettings(
-                notifier.getString("group-id"),
-                notifier.getString("auto-offset-reset"),
-                notifier.getDuration("commit-interval"),
-                notifier.getInt("max-in-flight"),
-                notifier.getDuration("session-timeout"),
-                deliveryThreadsOf(notifier.getInt("delivery-threads")));
+                notifier.string("group-id"),
+                notifier.string("auto-offset-reset"),
+                notifier.positiveDuration("commit-interval"),
+                notifier.atLeast("max-in-flight", 1),
+                notifier.positiveDuration("session-timeout"),
+                deliveryThreadsOf(notifier.atLeast("delivery-threads", 0)));
     }
 
     /** 0 means one per core: socket writes are system calls, so more threads than cores only queue. */

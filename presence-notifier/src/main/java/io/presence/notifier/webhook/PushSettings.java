@@ -2,6 +2,7 @@ package io.presence.notifier.webhook;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.presence.config.CheckedConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -26,28 +27,22 @@ public record PushSettings(
             throw new ConfigException.BadValue("presence.push.webhook-secret",
                     "it is empty while presence.push.webhook-url is set; pushes must be signed (PRESENCE_PUSH_WEBHOOK_SECRET)");
         }
-        if (maxAttempts < 1) {
-            throw new ConfigException.BadValue("presence.push.retry.max-attempts", "must be at least 1, was " + maxAttempts);
-        }
-        if (jitter < 0 || jitter >= 1) {
-            throw new ConfigException.BadValue("presence.push.retry.jitter", "must be in [0, 1), was " + jitter);
-        }
-        if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new ConfigException.BadValue("presence.push.retry.max-backoff",
-                    "backoffs must be positive with max-backoff >= initial-backoff, were " + initialBackoff + " and " + maxBackoff);
+                    "must be at least presence.push.retry.initial-backoff, were " + maxBackoff + " and " + initialBackoff);
         }
     }
 
     public static PushSettings from(Config config) {
-        Config push = config.getConfig("presence.push");
+        CheckedConfig push = CheckedConfig.of(config).at("presence.push");
         return new PushSettings(
-                url(push.getString("webhook-url")),
-                push.getString("webhook-secret"),
-                push.getDuration("request-timeout"),
-                push.getInt("retry.max-attempts"),
-                push.getDuration("retry.initial-backoff"),
-                push.getDuration("retry.max-backoff"),
-                push.getDouble("retry.jitter"));
+                url(push.string("webhook-url")),
+                config.getString("presence.push.webhook-secret"),
+                push.positiveDuration("request-timeout"),
+                push.atLeast("retry.max-attempts", 1),
+                push.positiveDuration("retry.initial-backoff"),
+                push.positiveDuration("retry.max-backoff"),
+                push.fraction("retry.jitter", 0, 1));
     }
 
     private static Optional<URI> url(String configured) {

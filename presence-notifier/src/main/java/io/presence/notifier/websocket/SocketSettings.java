@@ -1,7 +1,7 @@
 package io.presence.notifier.websocket;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
+import io.presence.config.CheckedConfig;
 import java.time.Duration;
 
 /**
@@ -14,22 +14,13 @@ import java.time.Duration;
  */
 public record SocketSettings(int sendQueue, Duration sendTimeout, Duration pingInterval, long maxClientMessage) {
 
-    public SocketSettings {
-        if (sendQueue < 1) {
-            throw new ConfigException.BadValue("presence.notifier.socket.send-queue", "must be at least 1, was " + sendQueue);
-        }
-        if (sendTimeout.isNegative() || sendTimeout.isZero() || pingInterval.isNegative() || pingInterval.isZero()) {
-            throw new ConfigException.BadValue("presence.notifier.socket", "send-timeout and ping-interval must be positive");
-        }
-    }
-
     public static SocketSettings from(Config config) {
-        Config socket = config.getConfig("presence.notifier.socket");
+        CheckedConfig socket = CheckedConfig.of(config).at("presence.notifier.socket");
         return new SocketSettings(
-                socket.getInt("send-queue"),
-                socket.getDuration("send-timeout"),
-                socket.getDuration("ping-interval"),
-                socket.getBytes("max-client-message"));
+                socket.atLeast("send-queue", 1),
+                socket.positiveDuration("send-timeout"),
+                socket.positiveDuration("ping-interval"),
+                socket.bytes("max-client-message", 1));
     }
 
     /** Jetty's idle timeout: our pings keep a healthy socket busy, so idle means stuck both ways. */

@@ -1,7 +1,7 @@
 package io.presence.streams.app;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
+import io.presence.config.CheckedConfig;
 import io.presence.schemas.topics.TopicLayout;
 import io.presence.streams.fanout.FanoutSettings;
 import io.presence.streams.query.QuerySettings;
@@ -46,44 +46,39 @@ public record PresenceStreamsSettings(
         TopologySettings topology,
         QuerySettings query) {
 
-    public PresenceStreamsSettings {
-        if (commitInterval.isNegative() || commitInterval.isZero()) {
-            throw new ConfigException.BadValue("presence.streams.commit-interval", "must be positive, was " + commitInterval);
-        }
-    }
-
     public static PresenceStreamsSettings from(Config config) {
-        Config streams = config.getConfig("presence.streams");
+        CheckedConfig streams = CheckedConfig.of(config).at("presence.streams");
         return new PresenceStreamsSettings(
                 config.getString("presence.kafka.bootstrap"),
                 config.getString("presence.schema-registry.url"),
                 TopicLayout.fromConfig(config),
-                streams.getString("application-id"),
-                streams.getInt("port"),
+                streams.string("application-id"),
+                streams.port("port"),
                 stateDir(config),
-                streams.getInt("threads"),
-                streams.getInt("num-standby-replicas"),
-                streams.getDuration("commit-interval"),
-                streams.getDuration("session-timeout"),
-                streams.getString("instance-id").strip(),
-                streams.getBytes("rocksdb.block-cache-size"),
-                streams.getBytes("rocksdb.write-buffer-size"),
+                streams.atLeast("threads", 1),
+                streams.atLeast("num-standby-replicas", 0),
+                streams.positiveDuration("commit-interval"),
+                streams.positiveDuration("session-timeout"),
+                streams.string("instance-id"),
+                streams.bytes("rocksdb.block-cache-size", 1),
+                streams.bytes("rocksdb.write-buffer-size", 1),
                 topology(config),
                 QuerySettings.from(config));
     }
 
     private static TopologySettings topology(Config config) {
-        Config streams = config.getConfig("presence.streams");
-        return new TopologySettings(timeouts(config),
+        CheckedConfig presence = CheckedConfig.of(config).at("presence");
+        CheckedConfig streams = presence.at("streams");
+        return new TopologySettings(timeouts(presence),
                 new DetectorSettings(
-                        streams.getDuration("detector.tick"),
-                        streams.getInt("detector.max-entries-per-tick"),
-                        streams.getLong("detector.max-input-lag")),
-                config.getDuration("presence.subscription.retention"),
+                        streams.positiveDuration("detector.tick"),
+                        streams.atLeast("detector.max-entries-per-tick", 1),
+                        streams.atLeast("detector.max-input-lag", 0L)),
+                presence.positiveDuration("subscription.retention"),
                 new FanoutSettings(
-                        config.getBoolean("presence.features.friend-auto-notify"),
-                        streams.getDuration("fanout.tick"),
-                        streams.getInt("fanout.max-recipients-per-turn")));
+                        presence.flag("features.friend-auto-notify"),
+                        streams.positiveDuration("fanout.tick"),
+                        streams.atLeast("fanout.max-recipients-per-turn", 1)));
     }
 
     private static Path stateDir(Config config) {
@@ -93,15 +88,15 @@ public record PresenceStreamsSettings(
         return dir.toAbsolutePath().normalize();
     }
 
-    private static SessionTimeouts timeouts(Config config) {
+    private static SessionTimeouts timeouts(CheckedConfig presence) {
         Map<Platform, Duration> byPlatform = new EnumMap<>(Platform.class);
         for (Platform platform : Platform.values()) {
-            String path = "presence.heartbeat.timeout-by-platform." + platform.name().toLowerCase(Locale.ROOT);
-            if (!config.getString(path).isBlank()) {
-                byPlatform.put(platform, config.getDuration(path));
-            }
+            presence.optionalPositiveDuration("heartbeat.timeout-by-platform." + platform.name().toLowerCase(Locale.ROOT))
+                    .ifPresent(timeout -> byPlatform.put(platform, timeout));
         }
-        return new SessionTimeouts(config.getDuration("presence.heartbeat.timeout"), byPlatform,
-                config.getDuration("presence.session.retention"));
+        Duration timeout = presence.positiveDuration("heartbeat.timeout");
+        Duration retention = presence.positiveDuration("session.retention");
+        // the one rule across keys: a session must outlive the connections it is made of
+        return presence.checked("session.retention", () -> new SessionTimeouts(timeout, byPlatform, retention));
     }
 }

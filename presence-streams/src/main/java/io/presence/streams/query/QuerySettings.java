@@ -2,6 +2,7 @@ package io.presence.streams.query;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.presence.config.CheckedConfig;
 import io.presence.http.ratelimit.RateLimit;
 import io.presence.streams.query.routing.RoutingSettings;
 import java.net.InetAddress;
@@ -31,26 +32,23 @@ public record QuerySettings(String authSecret, boolean othersEnabled, RateLimit 
             throw new ConfigException.BadValue(SECRET_KEY,
                     "it is empty; set PRESENCE_AUTH_SECRET to the HS256 secret that signs client tokens");
         }
-        if (maxIds < 1) {
-            throw new ConfigException.BadValue("presence.streams.query.max-ids", "must be >= 1, was " + maxIds);
-        }
     }
 
     public static QuerySettings from(Config config) {
-        Config streams = config.getConfig("presence.streams");
-        Config query = streams.getConfig("query");
+        CheckedConfig streams = CheckedConfig.of(config).at("presence.streams");
+        CheckedConfig query = streams.at("query");
         return new QuerySettings(
                 config.getString(SECRET_KEY),
                 config.getBoolean("presence.features.query-and-subscribe"),
                 RateLimit.fromConfig(config),
-                query.getInt("max-ids"),
-                advertisedHost(streams.getString("advertised-host")),
-                streams.getInt("advertised-port"),
-                streams.getString("internal-key"),
-                new RoutingSettings(query.getDuration("peer-timeout"), query.getInt("active-attempts"),
-                        query.getDuration("retry-backoff"), query.getBoolean("standby-reads"),
-                        query.getDuration("failing-peer-pause")),
-                query.getDuration("unavailable-retry-after"));
+                query.atLeast("max-ids", 1),
+                advertisedHost(streams.string("advertised-host")),
+                streams.port("advertised-port"),
+                streams.string("internal-key"),
+                new RoutingSettings(query.positiveDuration("peer-timeout"), query.atLeast("active-attempts", 1),
+                        query.nonNegativeDuration("retry-backoff"), query.flag("standby-reads"),
+                        query.positiveDuration("failing-peer-pause")),
+                query.positiveDuration("unavailable-retry-after"));
     }
 
     /** This instance's {@code application.server}, once the HTTP edge listens on {@code boundPort}. */

@@ -1,6 +1,7 @@
 package io.presence.schemas.topics;
 
 import com.typesafe.config.Config;
+import io.presence.config.CheckedConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,12 @@ public record TopicLayout(int userPartitions, int notificationPartitions, int dl
     private static final String FOREVER = "-1";
 
     public static TopicLayout fromConfig(Config config) {
-        Config topics = config.getConfig("presence.topics");
+        CheckedConfig topics = CheckedConfig.of(config).at("presence.topics");
         return new TopicLayout(
-                topics.getInt("user-partitions"),
-                topics.getInt("notification-partitions"),
-                topics.getInt("dlq-partitions"),
-                (short) topics.getInt("replication-factor"));
+                topics.atLeast("user-partitions", 1),
+                topics.atLeast("notification-partitions", 1),
+                topics.atLeast("dlq-partitions", 1),
+                (short) topics.atLeast("replication-factor", 1));
     }
 
     /** The log is the audit record: user-keyed event topics keep everything (tiered storage in production). */
