@@ -3,6 +3,7 @@ package io.presence.ingest;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.presence.config.CheckedConfig;
+import io.presence.config.KafkaConnection;
 import io.presence.http.ratelimit.RateLimit;
 import io.presence.schemas.topics.TimestampLead;
 import io.presence.schemas.topics.TopicLayout;
@@ -14,7 +15,7 @@ import java.time.Duration;
 public record IngestConfig(
         int port,
         String instanceId,
-        String kafkaBootstrap,
+        KafkaConnection kafka,
         String schemaRegistryUrl,
         TopicLayout topics,
         String authSecret,
@@ -48,7 +49,7 @@ public record IngestConfig(
         return new IngestConfig(
                 ingest.port("port"),
                 instanceId(ingest.string("instance-id")),
-                config.getString("presence.kafka.bootstrap"),
+                KafkaConnection.fromConfig(config),
                 config.getString("presence.schema-registry.url"),
                 TopicLayout.fromConfig(config),
                 config.getString(SECRET_KEY),

@@ -36,7 +36,7 @@ public final class IngestMain {
 
     private static IngestService start() {
         IngestConfig config = IngestConfig.from(PresenceConfigLoader.load());
-        Topics topics = PlatformBootstrap.prepare(config.kafkaBootstrap(), config.topics(),
+        Topics topics = PlatformBootstrap.prepare(config.kafka(), config.topics(),
                 new SchemaRegistryClient(config.schemaRegistryUrl()), TOPIC_SETUP_TIMEOUT);
         IngestService service = new IngestService(config, topics, Clock.systemUTC());
         try {

@@ -21,9 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +50,12 @@ public final class IngestService implements AutoCloseable {
     public IngestService(IngestConfig config, Topics topics, InstantSource clock) {
         this.config = config;
         Producer<byte[], byte[]> producer =
-                PresenceLog.newProducer(config.kafkaBootstrap(), config.instanceId(), config.kafkaWriteTimeout());
+                PresenceLog.newProducer(config.kafka(), config.instanceId(), config.kafkaWriteTimeout());
         this.producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(metrics);
         this.presenceLog = new PresenceLog(producer, topics, config.kafkaWriteTimeout());
         this.kafka = new KafkaReachability(
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap())),
+                Admin.create(config.kafka().clientProperties()),
                 config.healthCheckInterval());
         this.edge = new HttpEdge(new EdgeSettings(config.maxRequestBytes(), config.shutdownGrace()), metrics, kafka);
 

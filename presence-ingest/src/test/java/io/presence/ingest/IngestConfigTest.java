@@ -21,7 +21,7 @@ class IngestConfigTest {
         assertThat(config.maxBatchEvents()).isEqualTo(1000);
         assertThat(config.maxSubscriptionIds()).isEqualTo(100);
         assertThat(config.maxRequestBytes()).isEqualTo(1024 * 1024);
-        assertThat(config.kafkaBootstrap()).isEqualTo("localhost:9092");
+        assertThat(config.kafka().bootstrap()).isEqualTo("localhost:9092");
         assertThat(config.instanceId()).startsWith("ingest-");
     }
 

@@ -31,7 +31,7 @@ public final class RegistryMain {
             return;
         }
         SchemaRegistryServer server = new SchemaRegistryServer(config.host(), config.port(),
-                new SchemaRegistry(new KafkaSchemaLog(config.kafkaBootstrap(), config.layout(), config.kafkaTimeout())));
+                new SchemaRegistry(new KafkaSchemaLog(config.kafka(), config.layout(), config.kafkaTimeout())));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "schema-registry-shutdown"));
         try {
             server.start();
@@ -43,7 +43,7 @@ public final class RegistryMain {
                     + " s; check " + PresenceConfigLoader.envName("presence.kafka.bootstrap") + ")");
         }
         log.info("schema registry listening on {}:{} (Kafka {}, topic {})", config.host(), server.port(),
-                config.kafkaBootstrap(), config.layout().schemas().name());
+                config.kafka().bootstrap(), config.layout().schemas().name());
     }
 
     private static void exit(String message) {

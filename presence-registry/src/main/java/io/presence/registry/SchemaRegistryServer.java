@@ -7,6 +7,7 @@ import io.javalin.util.JavalinBindException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.presence.config.KafkaConnection;
 import io.presence.registry.catalog.RegistryError;
 import io.presence.registry.catalog.RegistryException;
 import io.presence.registry.catalog.SchemaLogException;
@@ -14,7 +15,6 @@ import io.presence.registry.catalog.SchemaRegistry;
 import io.presence.registry.log.KafkaSchemaLog;
 import io.presence.schemas.topics.TopicLayout;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +68,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
      */
     public static SchemaRegistryServer startBackedByKafka(String bootstrap, TopicLayout layout, int port) {
         SchemaRegistryServer server = new SchemaRegistryServer("0.0.0.0", port,
-                new SchemaRegistry(new KafkaSchemaLog(bootstrap, layout, DEFAULT_KAFKA_TIMEOUT)));
+                new SchemaRegistry(new KafkaSchemaLog(KafkaConnection.to(bootstrap), layout, DEFAULT_KAFKA_TIMEOUT)));
         server.start();
         return server;
     }

@@ -19,7 +19,7 @@ class RegistryConfigTest {
 
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.port()).isEqualTo(8081);
-        assertThat(config.kafkaBootstrap()).isEqualTo("localhost:9092");
+        assertThat(config.kafka().bootstrap()).isEqualTo("localhost:9092");
         assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.layout().schemas().name()).isEqualTo(TopicLayout.SCHEMAS);
     }
@@ -33,7 +33,7 @@ class RegistryConfigTest {
 
         assertThat(config.port()).isEqualTo(18081);
         assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.kafkaBootstrap()).isEqualTo("kafka:29092");
+        assertThat(config.kafka().bootstrap()).isEqualTo("kafka:29092");
     }
 
     @Test

@@ -44,6 +44,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
+    /** host:port of the SASL/PLAIN listener of a broker built with {@link Builder#saslPlain}. */
+    public String saslBootstrapServers() {
+        return cluster.saslBootstrapServers();
+    }
+
     /** The directory holding the broker's data (in {@code node-1/}). */
     public Path dataDir() {
         return dataDir;
@@ -73,8 +78,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private Path dataDir;
         private int port;
         private int controllerPort;
+        private SaslPlainUser saslUser;
 
         private Builder() {
+        }
+
+        /** Adds a client listener on a free port that accepts only {@code user}, over SASL/PLAIN, next to the PLAINTEXT one. */
+        public Builder saslPlain(SaslPlainUser user) {
+            this.saslUser = user;
+            return this;
         }
 
         /**
@@ -108,7 +120,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 throw new UncheckedIOException("cannot create a directory for Kafka", e);
             }
             EmbeddedKafkaCluster cluster =
-                    EmbeddedKafkaCluster.start(dir, temporary, List.of(new NodePorts(port, controllerPort)));
+                    EmbeddedKafkaCluster.start(dir, temporary,
+                            List.of(new NodePorts(port, controllerPort, saslUser == null ? NodePorts.NONE : 0)), saslUser);
             return new EmbeddedKafkaBroker(cluster, dir);
         }
     }

@@ -65,6 +65,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      *                reused with its data
      */
     static EmbeddedKafkaCluster start(Path baseDir, boolean deleteBaseDirOnClose, List<NodePorts> requestedPorts) {
+        return start(baseDir, deleteBaseDirOnClose, requestedPorts, null);
+    }
+
+    /** @param saslUser the user of each node's SASL/PLAIN listener (those whose ports ask for one) */
+    static EmbeddedKafkaCluster start(Path baseDir, boolean deleteBaseDirOnClose, List<NodePorts> requestedPorts,
+                                      SaslPlainUser saslUser) {
         List<NodePorts> ports = requestedPorts.stream().map(NodePorts::resolved).toList();
         String quorumBootstrapServers = ports.stream()
                 .map(p -> HOST + ":" + p.controller())
@@ -72,7 +78,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         List<InProcessKafkaNode> nodes = IntStream.range(0, ports.size())
                 .mapToObj(i -> new InProcessKafkaNode(new KafkaNodeConfig(i + 1, HOST, ports.get(i).broker(),
                         ports.get(i).controller(), baseDir.resolve("node-" + (i + 1)), quorumBootstrapServers,
-                        ports.size())))
+                        ports.size(), Math.max(0, ports.get(i).sasl()), saslUser)))
                 .toList();
         EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(baseDir, deleteBaseDirOnClose, nodes);
         long startedAt = System.nanoTime();
@@ -101,6 +107,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     /** Comma-separated host:port of every node's PLAINTEXT listener, running or not. */
     public String bootstrapServers() {
         return nodes.stream().map(n -> n.config().bootstrapServer()).collect(Collectors.joining(","));
+    }
+
+    /** Comma-separated host:port of every node's SASL/PLAIN listener (started with one). */
+    String saslBootstrapServers() {
+        return nodes.stream().map(n -> n.config().saslBootstrapServer()).collect(Collectors.joining(","));
     }
 
     public int size() {

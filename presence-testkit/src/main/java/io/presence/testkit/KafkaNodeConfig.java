@@ -1,6 +1,7 @@
 package io.presence.testkit;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Properties;
  * @param logDir                 the only log directory; it also holds the metadata log
  * @param quorumBootstrapServers host:port of every controller, comma separated
  * @param clusterSize            number of nodes, to size the replication of internal topics
+ * @param saslPort               a second client listener, SASL/PLAIN, for tests of a secured cluster; 0 for none
+ * @param saslUser               the one user that listener accepts (null without it)
  */
 record KafkaNodeConfig(
         int nodeId,
@@ -22,13 +25,26 @@ record KafkaNodeConfig(
         int controllerPort,
         Path logDir,
         String quorumBootstrapServers,
-        int clusterSize) {
+        int clusterSize,
+        int saslPort,
+        SaslPlainUser saslUser) {
 
     static final String BROKER_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
+    static final String SASL_LISTENER = "SASL_PLAINTEXT";
+
+    /** A node with the PLAINTEXT and CONTROLLER listeners only. */
+    KafkaNodeConfig(int nodeId, String host, int brokerPort, int controllerPort, Path logDir, String quorumBootstrapServers,
+                    int clusterSize) {
+        this(nodeId, host, brokerPort, controllerPort, logDir, quorumBootstrapServers, clusterSize, 0, null);
+    }
 
     String bootstrapServer() {
         return host + ":" + brokerPort;
+    }
+
+    String saslBootstrapServer() {
+        return host + ":" + saslPort;
     }
 
     Properties toProperties() {
@@ -39,10 +55,18 @@ record KafkaNodeConfig(
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", Integer.toString(nodeId));
+        String sasl = saslPort > 0 ? "," + SASL_LISTENER + "://" + host + ":" + saslPort : "";
         props.put("listeners", BROKER_LISTENER + "://" + host + ":" + brokerPort + ","
-                + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
-        props.put("advertised.listeners", BROKER_LISTENER + "://" + host + ":" + brokerPort);
-        props.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+                + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort + sasl);
+        props.put("advertised.listeners", BROKER_LISTENER + "://" + host + ":" + brokerPort + sasl);
+        props.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"
+                + (saslPort > 0 ? "," + SASL_LISTENER + ":SASL_PLAINTEXT" : ""));
+        if (saslPort > 0) {
+            // inter-broker traffic stays on PLAINTEXT, so only clients meet the login
+            props.put("sasl.enabled.mechanisms", "PLAIN");
+            props.put("listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + ".plain.sasl.jaas.config",
+                    saslUser.serverJaasConfig());
+        }
         props.put("inter.broker.listener.name", BROKER_LISTENER);
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put("controller.quorum.bootstrap.servers", quorumBootstrapServers);

@@ -1,5 +1,6 @@
 package io.presence.testkit;
 
+import io.presence.config.KafkaConnection;
 import io.presence.config.PresenceConfigLoader;
 import io.presence.registry.SchemaRegistryServer;
 import io.presence.schemas.PlatformBootstrap;
@@ -61,7 +62,7 @@ public final class PresenceCluster implements AutoCloseable {
     private static PresenceCluster start(EmbeddedKafkaBroker broker, boolean ownsBroker, TopicLayout layout) {
         SchemaRegistryServer registry = SchemaRegistryServer.startBackedByKafka(broker.bootstrapServers(), layout, 0);
         SchemaRegistryClient client = new SchemaRegistryClient(registry.url());
-        Topics topics = PlatformBootstrap.prepare(broker.bootstrapServers(), layout, client, Duration.ofSeconds(30));
+        Topics topics = PlatformBootstrap.prepare(KafkaConnection.to(broker.bootstrapServers()), layout, client, Duration.ofSeconds(30));
         return new PresenceCluster(broker, ownsBroker, registry, client, layout, topics);
     }
 

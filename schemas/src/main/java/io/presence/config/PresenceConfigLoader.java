@@ -3,10 +3,12 @@ package io.presence.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValueFactory;
 import java.io.File;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Loads the {@code presence.*} configuration of SPEC §10: defaults from every module's
@@ -31,7 +33,7 @@ public final class PresenceConfigLoader {
         Config defaults = ConfigFactory.defaultReference();
         Config fromFile = fileConfig(env.get(CONFIG_FILE_ENV));
         Config merged = fromFile.withFallback(defaults).resolve();
-        return withEnvironmentOverrides(merged, env);
+        return withKafkaClientSettings(withEnvironmentOverrides(merged, env), env);
     }
 
     /** The environment variable that overrides a config path, e.g. {@code PRESENCE_KAFKA_BOOTSTRAP}. */
@@ -49,6 +51,21 @@ public final class PresenceConfigLoader {
         }
         // parseFile picks the syntax from the extension: .properties, .conf (HOCON) or .json
         return ConfigFactory.parseFile(f);
+    }
+
+    // Kafka's own setting names have no default here and only dots in them (no '_' or '-'), so for
+    // them the env name is reversible: PRESENCE_KAFKA_CLIENT_SASL_JAAS_CONFIG -> sasl.jaas.config.
+    private static Config withKafkaClientSettings(Config config, Map<String, String> env) {
+        String prefix = envName(KafkaConnection.CLIENT_PATH) + "_";
+        Config result = config;
+        for (Map.Entry<String, String> entry : new TreeMap<>(env).entrySet()) {
+            if (entry.getKey().startsWith(prefix) && entry.getKey().length() > prefix.length()) {
+                String setting = entry.getKey().substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                result = result.withValue(KafkaConnection.CLIENT_PATH + "." + ConfigUtil.quoteString(setting),
+                        ConfigValueFactory.fromAnyRef(entry.getValue(), "env " + entry.getKey()));
+            }
+        }
+        return result;
     }
 
     // Only keys that have a default can be overridden: the env name of a path is not reversible

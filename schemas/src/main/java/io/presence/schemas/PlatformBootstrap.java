@@ -1,5 +1,6 @@
 package io.presence.schemas;
 
+import io.presence.config.KafkaConnection;
 import io.presence.schemas.registry.PublicSchemas;
 import io.presence.schemas.registry.SchemaRegistry;
 import io.presence.schemas.topics.TopicBootstrapper;
@@ -7,9 +8,7 @@ import io.presence.schemas.topics.TopicLayout;
 import io.presence.schemas.topics.TopicSetupException;
 import io.presence.schemas.topics.Topics;
 import java.time.Duration;
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * What every service does before it serves: create the missing topics (refusing a layout that
@@ -26,11 +25,11 @@ public final class PlatformBootstrap {
      * @throws TopicSetupException naming the Kafka bootstrap when topics cannot be set up
      * @throws io.presence.schemas.registry.SchemaRegistryException when the registry refuses or is unreachable
      */
-    public static Topics prepare(String kafkaBootstrap, TopicLayout layout, SchemaRegistry registry, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap))) {
+    public static Topics prepare(KafkaConnection kafka, TopicLayout layout, SchemaRegistry registry, Duration timeout) {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
             new TopicBootstrapper(admin, timeout).ensure(layout.presenceTopics());
         } catch (TopicSetupException e) {
-            throw new TopicSetupException(e.getMessage() + " (Kafka at " + kafkaBootstrap + ")", e);
+            throw new TopicSetupException(e.getMessage() + " (Kafka at " + kafka.bootstrap() + ")", e);
         }
         PublicSchemas.registerAll(registry);
         return new Topics(layout, registry);

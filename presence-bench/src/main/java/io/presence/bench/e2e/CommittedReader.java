@@ -1,6 +1,7 @@
 package io.presence.bench.e2e;
 
 import io.presence.avro.StatusNotification;
+import io.presence.config.KafkaConnection;
 import io.presence.notifier.intake.IntakeSettings;
 import io.presence.notifier.intake.NotificationConsumer;
 import java.nio.ByteBuffer;
@@ -52,7 +53,7 @@ final class CommittedReader implements FrameSource, AutoCloseable {
 
     CommittedReader(String bootstrap, String groupId, String topic, RecordDecoder decoder) {
         this.decoder = decoder;
-        this.consumer = NotificationConsumer.newConsumer(bootstrap, groupId,
+        this.consumer = NotificationConsumer.newConsumer(KafkaConnection.to(bootstrap), groupId,
                 new IntakeSettings(groupId, "earliest", Duration.ofSeconds(1), 10_000, Duration.ofSeconds(45), 1));
         consumer.subscribe(List.of(topic));
         thread.setDaemon(true);

@@ -1,5 +1,6 @@
 package io.presence.bench.e2e;
 
+import io.presence.config.KafkaConnection;
 import io.presence.ingest.kafka.PresenceLog;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ final class ProducerSender implements TickSender, AutoCloseable {
     ProducerSender(String bootstrap, ChangePlan plan, String topic) {
         this.plan = plan;
         this.topic = topic;
-        this.producer = PresenceLog.newProducer(bootstrap, "presence-bench-passthrough-producer", WRITE_TIMEOUT);
+        this.producer = PresenceLog.newProducer(KafkaConnection.to(bootstrap), "presence-bench-passthrough-producer", WRITE_TIMEOUT);
     }
 
     @Override

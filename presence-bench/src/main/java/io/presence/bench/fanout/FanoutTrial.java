@@ -7,6 +7,7 @@ import io.presence.avro.StatusNotification;
 import io.presence.bench.cluster.PartitionOffsets;
 import io.presence.bench.report.BenchReport;
 import io.presence.bench.report.LatencySummary;
+import io.presence.config.KafkaConnection;
 import io.presence.ingest.kafka.PresenceLog;
 import io.presence.schemas.topics.Topics;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class FanoutTrial {
 
     Outcome run(PartitionOffsets notificationsFrom, int othersPerSecond, Duration quiet, Duration timeout) throws Exception {
         int recipients = users.subscribers() + 1;
-        try (Producer<byte[], byte[]> gateway = PresenceLog.newProducer(bootstrap, "presence-bench-target", timeout);
+        try (Producer<byte[], byte[]> gateway = PresenceLog.newProducer(KafkaConnection.to(bootstrap), "presence-bench-target", timeout);
              OtherUsersLoad others = new OtherUsersLoad(bootstrap, topics.events(), users);
              NotificationWatch watch = new NotificationWatch(bootstrap, topics.notifications(), notificationsFrom, users.target(), others)) {
             long warmUpSent = change(gateway, login());

@@ -3,6 +3,7 @@ package io.presence.bench.fanout;
 import io.presence.avro.EventType;
 import io.presence.avro.Platform;
 import io.presence.avro.PresenceEvent;
+import io.presence.config.KafkaConnection;
 import io.presence.ingest.kafka.PresenceLog;
 import io.presence.schemas.topics.Topic;
 import java.time.Duration;
@@ -41,7 +42,7 @@ final class OtherUsersLoad implements AutoCloseable {
     OtherUsersLoad(String bootstrap, Topic<String, PresenceEvent> events, FanoutUsers users) {
         this.events = events;
         this.users = users;
-        this.producer = PresenceLog.newProducer(bootstrap, "presence-bench-other-users", WRITE_TIMEOUT);
+        this.producer = PresenceLog.newProducer(KafkaConnection.to(bootstrap), "presence-bench-other-users", WRITE_TIMEOUT);
     }
 
     void start(int perSecond) {

@@ -1,6 +1,7 @@
 package io.presence.bench.ingest;
 
 import io.presence.bench.workload.GeneratedEvent;
+import io.presence.config.KafkaConnection;
 import io.presence.ingest.kafka.PresenceLog;
 import io.presence.schemas.topics.Topics;
 import java.time.Duration;
@@ -20,7 +21,7 @@ final class RawBatchWriter implements AutoCloseable {
     private final PresenceLog log;
 
     RawBatchWriter(String bootstrap, Topics topics) {
-        this.log = new PresenceLog(PresenceLog.newProducer(bootstrap, "presence-bench-raw-batches", WRITE_TIMEOUT), topics, WRITE_TIMEOUT);
+        this.log = new PresenceLog(PresenceLog.newProducer(KafkaConnection.to(bootstrap), "presence-bench-raw-batches", WRITE_TIMEOUT), topics, WRITE_TIMEOUT);
     }
 
     CompletableFuture<Void> write(List<GeneratedEvent> batch) {

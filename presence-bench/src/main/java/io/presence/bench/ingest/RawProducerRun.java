@@ -3,6 +3,7 @@ package io.presence.bench.ingest;
 import io.presence.avro.PresenceEvent;
 import io.presence.bench.report.Throughput;
 import io.presence.bench.workload.GeneratedEvent;
+import io.presence.config.KafkaConnection;
 import io.presence.ingest.kafka.PresenceLog;
 import io.presence.schemas.topics.Topic;
 import java.time.Duration;
@@ -32,7 +33,7 @@ final class RawProducerRun {
 
     Throughput send(List<GeneratedEvent> batch) {
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (Producer<byte[], byte[]> producer = PresenceLog.newProducer(bootstrap, "presence-bench-raw", WRITE_TIMEOUT)) {
+        try (Producer<byte[], byte[]> producer = PresenceLog.newProducer(KafkaConnection.to(bootstrap), "presence-bench-raw", WRITE_TIMEOUT)) {
             // connect and fetch metadata before the clock starts, as ingest has by the time it serves
             producer.partitionsFor(events.name());
             long started = System.nanoTime();

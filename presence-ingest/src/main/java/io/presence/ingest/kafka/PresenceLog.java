@@ -2,6 +2,7 @@ package io.presence.ingest.kafka;
 
 import io.presence.avro.PresenceEvent;
 import io.presence.avro.SubscriptionCommand;
+import io.presence.config.KafkaConnection;
 import io.presence.http.ApiException;
 import io.presence.schemas.topics.Topic;
 import io.presence.schemas.topics.Topics;
@@ -49,14 +50,13 @@ public final class PresenceLog implements AutoCloseable {
      * {@code writeTimeout}: delivery.timeout.ms bounds the wait for acks (retries included) and
      * max.block.ms the wait for metadata or buffer space inside {@code send()}.
      */
-    public static Producer<byte[], byte[]> newProducer(String bootstrap, String clientId, Duration writeTimeout) {
+    public static Producer<byte[], byte[]> newProducer(KafkaConnection kafka, String clientId, Duration writeTimeout) {
         long timeoutMs = writeTimeout.toMillis();
         // No linger: a gateway call's events are all handed to the producer at once, so waiting for more
         // only delays its answer (5 ms here cost every call and every notification 4-5 ms at the median).
         // Under load, records still share batches while earlier requests are in flight.
         long lingerMs = 0;
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        Map<String, Object> config = kafka.clientProperties(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -65,7 +65,7 @@ public final class PresenceLog implements AutoCloseable {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs,
                 // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, timeoutMs - lingerMs),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs));
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 

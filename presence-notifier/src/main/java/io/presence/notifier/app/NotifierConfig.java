@@ -3,6 +3,7 @@ package io.presence.notifier.app;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.presence.config.CheckedConfig;
+import io.presence.config.KafkaConnection;
 import io.presence.notifier.intake.IntakeSettings;
 import io.presence.notifier.webhook.PushSettings;
 import io.presence.notifier.websocket.SocketSettings;
@@ -13,7 +14,7 @@ import java.time.Duration;
 public record NotifierConfig(
         int port,
         String advertisedUrl,
-        String kafkaBootstrap,
+        KafkaConnection kafka,
         String schemaRegistryUrl,
         TopicLayout topics,
         String authSecret,
@@ -38,7 +39,7 @@ public record NotifierConfig(
         return new NotifierConfig(
                 notifier.port("port"),
                 notifier.string("advertised-url"),
-                config.getString("presence.kafka.bootstrap"),
+                KafkaConnection.fromConfig(config),
                 config.getString("presence.schema-registry.url"),
                 TopicLayout.fromConfig(config),
                 config.getString(SECRET_KEY),

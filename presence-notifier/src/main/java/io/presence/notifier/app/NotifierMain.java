@@ -35,7 +35,7 @@ public final class NotifierMain {
 
     private static NotifierService start() {
         NotifierConfig config = NotifierConfig.from(PresenceConfigLoader.load());
-        Topics topics = PlatformBootstrap.prepare(config.kafkaBootstrap(), config.topics(),
+        Topics topics = PlatformBootstrap.prepare(config.kafka(), config.topics(),
                 new SchemaRegistryClient(config.schemaRegistryUrl()), TOPIC_SETUP_TIMEOUT);
         NotifierService service = new NotifierService(config, topics);
         try {

@@ -27,7 +27,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -35,7 +34,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
@@ -75,9 +73,9 @@ public final class NotifierService implements AutoCloseable {
         this.topics = topics;
         Clock clock = Clock.systemUTC();
         this.sockets = new LiveSockets(owned, config.sockets(), metrics);
-        this.owners = new PartitionOwners(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap())),
+        this.owners = new PartitionOwners(Admin.create(config.kafka().clientProperties()),
                 config.intake().groupId(), topics.notifications().name(), config.membershipRefresh(), membership);
-        Producer<byte[], byte[]> deadLetterProducer = DeadLetterWriter.newProducer(config.kafkaBootstrap(), "presence-notifier-dlq");
+        Producer<byte[], byte[]> deadLetterProducer = DeadLetterWriter.newProducer(config.kafka(), "presence-notifier-dlq");
         this.producerMetrics = new KafkaClientMetrics(deadLetterProducer);
         producerMetrics.bindTo(metrics);
         this.deadLetters = new DeadLetterWriter(deadLetterProducer, topics.dlq().name(), timers, metrics);
@@ -98,7 +96,7 @@ public final class NotifierService implements AutoCloseable {
     public NotifierService start() {
         edge.start(config.port());
         advertisedUrl = config.advertisedUrl().isEmpty() ? "ws://" + hostName() + ":" + edge.port() : config.advertisedUrl();
-        Consumer<byte[], byte[]> kafka = NotificationConsumer.newConsumer(config.kafkaBootstrap(),
+        Consumer<byte[], byte[]> kafka = NotificationConsumer.newConsumer(config.kafka(),
                 MemberAddress.clientIdFor(advertisedUrl), config.intake());
         consumerMetrics = new KafkaClientMetrics(kafka);
         consumerMetrics.bindTo(metrics);

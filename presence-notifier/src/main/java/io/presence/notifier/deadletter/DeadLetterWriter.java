@@ -2,6 +2,7 @@ package io.presence.notifier.deadletter;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.presence.config.KafkaConnection;
 import io.presence.notifier.delivery.DeadLetterReason;
 import io.presence.notifier.delivery.DeadLetters;
 import io.presence.notifier.delivery.DeliveryTicket;
@@ -49,13 +50,12 @@ public final class DeadLetterWriter implements DeadLetters {
         }
     }
 
-    public static Producer<byte[], byte[]> newProducer(String bootstrap, String clientId) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    public static Producer<byte[], byte[]> newProducer(KafkaConnection kafka, String clientId) {
+        return new KafkaProducer<>(kafka.clientProperties(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5),
+                ProducerConfig.LINGER_MS_CONFIG, 5)),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 

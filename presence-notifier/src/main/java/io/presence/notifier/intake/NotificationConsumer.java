@@ -1,6 +1,7 @@
 package io.presence.notifier.intake;
 
 import io.presence.avro.StatusNotification;
+import io.presence.config.KafkaConnection;
 import io.presence.notifier.delivery.DeadLetterReason;
 import io.presence.notifier.delivery.DeadLetters;
 import io.presence.notifier.delivery.DeliveryTicket;
@@ -81,10 +82,9 @@ public final class NotificationConsumer {
         this.shards = new DeliveryShards(settings.deliveryThreads());
     }
 
-    public static Consumer<byte[], byte[]> newConsumer(String bootstrap, String clientId, IntakeSettings settings) {
+    public static Consumer<byte[], byte[]> newConsumer(KafkaConnection kafka, String clientId, IntakeSettings settings) {
         int sessionTimeoutMs = (int) settings.sessionTimeout().toMillis();
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        Map<String, Object> config = kafka.clientProperties(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -96,7 +96,7 @@ public final class NotificationConsumer {
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs,
                 // a whole commit interval of the fan-out's notifications in one poll, so that all of it is handed on oldest first
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.min(3000, sessionTimeoutMs / 3));
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.min(3000, sessionTimeoutMs / 3)));
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -24,7 +24,7 @@ class NotifierConfigTest {
         assertThat(config.push().maxAttempts()).isEqualTo(8);
         assertThat(config.push().initialBackoff()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.push().maxBackoff()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.kafkaBootstrap()).isEqualTo("localhost:9092");
+        assertThat(config.kafka().bootstrap()).isEqualTo("localhost:9092");
         assertThat(config.intake().groupId()).isEqualTo("presence-notifier");
         assertThat(config.intake().autoOffsetReset()).isEqualTo("earliest");
         assertThat(config.advertisedUrl()).isEmpty();

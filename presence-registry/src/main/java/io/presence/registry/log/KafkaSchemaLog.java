@@ -1,5 +1,6 @@
 package io.presence.registry.log;
 
+import io.presence.config.KafkaConnection;
 import io.presence.registry.catalog.RegistryRecord;
 import io.presence.registry.catalog.SchemaLog;
 import io.presence.registry.catalog.SchemaLogException;
@@ -47,6 +48,7 @@ public final class KafkaSchemaLog implements SchemaLog {
     private static final String CLIENT_ID = "presence-schema-registry";
     private static final Duration POLL = Duration.ofMillis(200);
 
+    private final KafkaConnection kafka;
     private final String bootstrap;
     private final TopicSpec topic;
     private final TopicPartition partition;
@@ -55,8 +57,9 @@ public final class KafkaSchemaLog implements SchemaLog {
     private KafkaProducer<byte[], byte[]> producer;
 
     /** Connects lazily: nothing touches Kafka before {@link #replay}. {@code timeout} bounds each wait on Kafka. */
-    public KafkaSchemaLog(String bootstrap, TopicLayout layout, Duration timeout) {
-        this.bootstrap = bootstrap;
+    public KafkaSchemaLog(KafkaConnection kafka, TopicLayout layout, Duration timeout) {
+        this.kafka = kafka;
+        this.bootstrap = kafka.bootstrap();
         this.topic = layout.schemas();
         this.partition = new TopicPartition(topic.name(), 0);
         this.timeout = timeout;
@@ -101,11 +104,10 @@ public final class KafkaSchemaLog implements SchemaLog {
     }
 
     private void ensureTopic() {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        try (Admin admin = Admin.create(kafka.clientProperties(Map.of(
                 AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis())))) {
             new TopicBootstrapper(admin, timeout).ensure(List.of(topic));
         } catch (RuntimeException e) {
             throw new SchemaLogException("cannot set up " + topic.name() + " on Kafka at " + bootstrap + ": " + e.getMessage(), e);
@@ -147,24 +149,22 @@ public final class KafkaSchemaLog implements SchemaLog {
     }
 
     private Map<String, Object> producerConfig() {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        return kafka.clientProperties(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, CLIENT_ID,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs(),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
     }
 
     private Map<String, Object> consumerConfig() {
-        return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        return kafka.clientProperties(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, CLIENT_ID,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs(),
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
     }
 
     // delivery.timeout.ms must be at least request.timeout.ms (+ linger.ms), so requests get half the budget

@@ -1,5 +1,6 @@
 package io.presence.registry.log;
 
+import io.presence.config.KafkaConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ class KafkaSchemaLogTest {
     @Test
     void anUnreachableKafkaFailsTheReplayWithinTheTimeoutAndSaysWhere() {
         long started = System.nanoTime();
-        try (KafkaSchemaLog log = new KafkaSchemaLog("127.0.0.1:1", LAYOUT, Duration.ofSeconds(2))) {
+        try (KafkaSchemaLog log = new KafkaSchemaLog(KafkaConnection.to("127.0.0.1:1"), LAYOUT, Duration.ofSeconds(2))) {
             assertThatThrownBy(() -> log.replay(record -> { }))
                     .isInstanceOf(SchemaLogException.class)
                     .hasMessageContaining(TopicLayout.SCHEMAS)
@@ -27,7 +28,7 @@ class KafkaSchemaLogTest {
 
     @Test
     void anUnresolvableBootstrapIsASchemaLogExceptionToo() {
-        try (KafkaSchemaLog log = new KafkaSchemaLog("no-such-host.invalid:9092", LAYOUT, Duration.ofSeconds(2))) {
+        try (KafkaSchemaLog log = new KafkaSchemaLog(KafkaConnection.to("no-such-host.invalid:9092"), LAYOUT, Duration.ofSeconds(2))) {
             assertThatThrownBy(() -> log.replay(record -> { }))
                     .isInstanceOf(SchemaLogException.class)
                     .hasMessageContaining("no-such-host.invalid:9092");

@@ -2,6 +2,7 @@ package io.presence.streams.app;
 
 import com.typesafe.config.Config;
 import io.presence.config.CheckedConfig;
+import io.presence.config.KafkaConnection;
 import io.presence.schemas.topics.TopicLayout;
 import io.presence.streams.fanout.FanoutSettings;
 import io.presence.streams.query.QuerySettings;
@@ -30,7 +31,7 @@ import java.util.Map;
  * @param query           the query API: access rules and how keys are routed between instances
  */
 public record PresenceStreamsSettings(
-        String bootstrap,
+        KafkaConnection kafka,
         String registryUrl,
         TopicLayout topics,
         String applicationId,
@@ -49,7 +50,7 @@ public record PresenceStreamsSettings(
     public static PresenceStreamsSettings from(Config config) {
         CheckedConfig streams = CheckedConfig.of(config).at("presence.streams");
         return new PresenceStreamsSettings(
-                config.getString("presence.kafka.bootstrap"),
+                KafkaConnection.fromConfig(config),
                 config.getString("presence.schema-registry.url"),
                 TopicLayout.fromConfig(config),
                 streams.string("application-id"),

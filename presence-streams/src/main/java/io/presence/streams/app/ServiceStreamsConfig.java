@@ -15,9 +15,11 @@ final class ServiceStreamsConfig {
 
     /** @param self where other instances reach this one's query API ({@code application.server}) */
     static Properties properties(PresenceStreamsSettings settings, PresenceMeters meters, RocksDbMemory memory, HostInfo self) {
-        Properties props = ProcessingConfig.properties(settings.applicationId(), meters);
+        // the connection's settings (security) first: the service's own, put over them, are its guarantees
+        Properties props = new Properties();
+        props.putAll(settings.kafka().clientProperties());
+        props.putAll(ProcessingConfig.properties(settings.applicationId(), meters));
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());

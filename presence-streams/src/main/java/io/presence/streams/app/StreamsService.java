@@ -64,7 +64,7 @@ public final class StreamsService implements AutoCloseable {
     private StreamsService(PresenceStreamsSettings settings) {
         metrics.config().meterFilter(new StoreMetricTags());
         // registering the schemas also fills the client's id cache, so stream threads never call the registry to write
-        Topics topics = PlatformBootstrap.prepare(settings.bootstrap(), settings.topics(),
+        Topics topics = PlatformBootstrap.prepare(settings.kafka(), settings.topics(),
                 new SchemaRegistryClient(settings.registryUrl()), SETUP_TIMEOUT);
         PresenceMeters meters = new PresenceMeters(metrics);
         rocksDbMemory = new RocksDbMemory(settings.blockCacheBytes(), settings.writeBufferBytes());

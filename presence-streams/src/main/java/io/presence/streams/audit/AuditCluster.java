@@ -2,13 +2,10 @@ package io.presence.streams.audit;
 
 import io.presence.avro.PresenceEvent;
 import io.presence.avro.StatusChange;
+import io.presence.config.KafkaConnection;
 import io.presence.schemas.registry.SchemaRegistryClient;
+import io.presence.schemas.registry.SchemaRegistryException;
 import io.presence.schemas.serde.AvroWireSerde;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,21 +29,22 @@ final class AuditCluster implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final String bootstrap;
+    private final KafkaConnection kafka;
     private final Admin admin;
     private final SchemaRegistryClient registry;
 
-    private AuditCluster(String bootstrap, Admin admin, SchemaRegistryClient registry) {
-        this.bootstrap = bootstrap;
+    private AuditCluster(KafkaConnection kafka, Admin admin, SchemaRegistryClient registry) {
+        this.kafka = kafka;
         this.admin = admin;
         this.registry = registry;
     }
 
-    static AuditCluster connect(String bootstrap, String registryUrl) {
-        checkRegistry(registryUrl);
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    static AuditCluster connect(KafkaConnection kafka, String registryUrl) {
+        SchemaRegistryClient registry = checkedRegistry(registryUrl);
+        String bootstrap = kafka.bootstrap();
+        Admin admin = Admin.create(kafka.clientProperties(Map.of(
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis())));
         try {
             admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -58,28 +56,23 @@ final class AuditCluster implements AutoCloseable {
             admin.close(Duration.ZERO);
             throw new AuditException("interrupted while connecting to " + bootstrap, ExitCodes.UNAVAILABLE, e);
         }
-        return new AuditCluster(bootstrap, admin, new SchemaRegistryClient(registryUrl, TIMEOUT, 2));
+        return new AuditCluster(kafka, admin, registry);
     }
 
     /** The registry is only needed once the first record is decoded; asking it now fails early and clearly. */
-    private static void checkRegistry(String registryUrl) {
-        String problem;
+    private static SchemaRegistryClient checkedRegistry(String registryUrl) {
+        SchemaRegistryClient registry;
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-            URI subjects = URI.create(registryUrl.endsWith("/") ? registryUrl + "subjects" : registryUrl + "/subjects");
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(subjects).timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            problem = answer.statusCode() == 200 ? null : "answered HTTP " + answer.statusCode() + " to GET " + subjects;
-        } catch (IOException | IllegalArgumentException e) {
-            problem = "is unreachable (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problem = "check was interrupted";
+            registry = new SchemaRegistryClient(registryUrl, TIMEOUT, 2);
+        } catch (IllegalArgumentException e) {
+            throw new AuditException("schema registry URL is not a URL: " + e.getMessage() + " (check --registry)", ExitCodes.UNAVAILABLE);
         }
-        if (problem != null) {
-            throw new AuditException("schema registry " + registryUrl + " " + problem + " (check --registry)",
-                    ExitCodes.UNAVAILABLE);
+        try {
+            registry.checkReachable();
+        } catch (SchemaRegistryException e) {
+            throw new AuditException(e.getMessage() + " (check --registry)", ExitCodes.UNAVAILABLE);
         }
+        return registry;
     }
 
     /** The topic's partition count; a clear error if the topic does not exist. */
@@ -89,12 +82,12 @@ final class AuditCluster implements AutoCloseable {
                     .get(topic).partitions().size();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new AuditException("topic " + topic + " does not exist on " + bootstrap, ExitCodes.UNAVAILABLE);
+                throw new AuditException("topic " + topic + " does not exist on " + kafka.bootstrap(), ExitCodes.UNAVAILABLE);
             }
             throw new AuditException("cannot describe topic " + topic + ": " + e.getCause().getMessage(),
                     ExitCodes.UNAVAILABLE, e);
         } catch (TimeoutException e) {
-            throw new AuditException("Kafka at " + bootstrap + " did not describe " + topic + " within "
+            throw new AuditException("Kafka at " + kafka.bootstrap() + " did not describe " + topic + " within "
                     + TIMEOUT.toSeconds() + " s", ExitCodes.UNAVAILABLE, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,8 +97,7 @@ final class AuditCluster implements AutoCloseable {
 
     /** A consumer without a group (the audit assigns partitions and commits nothing); values stay bytes until needed. */
     KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        return new KafkaConsumer<>(kafka.clientProperties(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
@@ -114,7 +106,7 @@ final class AuditCluster implements AutoCloseable {
                 // a scan stops at fixed ends, so a fetch that finds nothing only delays close(), which
                 // waits for it: at the 500 ms default that was ~0.5 s per partition read
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -2,6 +2,7 @@ package io.presence.streams.audit;
 
 import io.presence.avro.PresenceEvent;
 import io.presence.avro.StatusChange;
+import io.presence.config.KafkaConnection;
 import io.presence.schemas.serde.AvroWireSerde;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,7 +30,7 @@ public final class AuditReplays implements AutoCloseable {
 
     /** Checks the broker and the registry up front, as the CLI does; {@code threads} partitions are read in parallel. */
     public static AuditReplays connect(String bootstrap, String registryUrl, int threads) {
-        return new AuditReplays(AuditCluster.connect(bootstrap, registryUrl), threads);
+        return new AuditReplays(AuditCluster.connect(KafkaConnection.to(bootstrap), registryUrl), threads);
     }
 
     /** {@code verify} of {@code eventsTopic} against {@code changesTopic}, with no progress bar; mismatches are only counted. */

@@ -1,6 +1,7 @@
 package io.presence.streams.audit;
 
 import com.typesafe.config.Config;
+import io.presence.config.KafkaConnection;
 import io.presence.config.PresenceConfigLoader;
 import io.presence.schemas.topics.TopicLayout;
 import java.io.PrintStream;
@@ -27,8 +28,10 @@ final class ClusterOptions {
 
     AuditCluster connect() {
         Config config = config();
+        KafkaConnection configured = KafkaConnection.fromConfig(config);
+        // --bootstrap names another cluster, reached with the same client settings (security)
         return AuditCluster.connect(
-                bootstrap != null ? bootstrap : config.getString("presence.kafka.bootstrap"),
+                bootstrap != null ? new KafkaConnection(bootstrap, configured.clientSettings()) : configured,
                 registry != null ? registry : config.getString("presence.schema-registry.url"));
     }
 

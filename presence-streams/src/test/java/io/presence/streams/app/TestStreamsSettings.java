@@ -1,5 +1,6 @@
 package io.presence.streams.app;
 
+import io.presence.config.KafkaConnection;
 import io.presence.config.PresenceConfigLoader;
 import io.presence.streams.query.QuerySettings;
 import io.presence.streams.subscription.TestTokens;
@@ -29,7 +30,7 @@ public final class TestStreamsSettings {
      */
     public static PresenceStreamsSettings on(PresenceCluster cluster, String applicationId, Path stateDir,
                                              SessionTimeouts timeouts, Duration sessionTimeout) {
-        return new PresenceStreamsSettings(cluster.bootstrapServers(), cluster.registryUrl(), cluster.layout(),
+        return new PresenceStreamsSettings(KafkaConnection.to(cluster.bootstrapServers()), cluster.registryUrl(), cluster.layout(),
                 applicationId, 0, stateDir, 1, 0, Duration.ofMillis(100), sessionTimeout, "", 64L << 20, 16L << 20,
                 new TopologySettings(timeouts, DetectorSettings.defaults()),
                 QuerySettings.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", TestTokens.SECRET,

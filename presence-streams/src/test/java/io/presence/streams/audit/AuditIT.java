@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presence.avro.EventType;
 import io.presence.avro.StatusChange;
 import io.presence.avro.UserStatus;
+import io.presence.config.KafkaConnection;
 import io.presence.streams.app.StreamsService;
 import io.presence.streams.app.TestStreamsSettings;
 import io.presence.streams.session.StatusTransition;
@@ -115,7 +116,7 @@ class AuditIT {
         assertThat(liveStatusAt).hasSize(3);
         for (var instant : liveStatusAt.entrySet()) {
             Map<String, UserStatus> replayed = new HashMap<>();
-            try (AuditCluster audit = AuditCluster.connect(cluster.bootstrapServers(), cluster.registryUrl())) {
+            try (AuditCluster audit = AuditCluster.connect(KafkaConnection.to(cluster.bootstrapServers()), cluster.registryUrl())) {
                 new StatusAtReplay(audit, cluster.topics().events().name(), 2).run(instant.getKey(),
                         new HashSet<>(workload.users()), ProgressDisplay.none(),
                         records -> records.forEach(r -> replayed.put(r.getUserId(), r)));
@@ -140,7 +141,7 @@ class AuditIT {
     void R_AUD_1_historyListsEveryChangeOfAUserWithItsCause() {
         String user = workload.users().get(7); // went silent twice: two expiries
         List<StatusTransition> history = new ArrayList<>();
-        try (AuditCluster audit = AuditCluster.connect(cluster.bootstrapServers(), cluster.registryUrl())) {
+        try (AuditCluster audit = AuditCluster.connect(KafkaConnection.to(cluster.bootstrapServers()), cluster.registryUrl())) {
             new HistoryReplay(audit, cluster.topics().events().name()).run(user, null, null, ProgressDisplay.none(), history::add);
         }
         List<StatusChange> published = live.statusChanges().stream().map(ConsumerRecord::value)

@@ -26,7 +26,7 @@ class AuditMainTest {
         int code = run("verify", "--bootstrap", "localhost:1", "--registry", "http://localhost:1", "--no-progress");
 
         assertThat(code).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(text(err)).startsWith("presence-audit: schema registry http://localhost:1 is unreachable")
+        assertThat(text(err)).startsWith("presence-audit: schema registry http://localhost:1/ not reachable")
                 .doesNotContain("\tat ");
     }
 

@@ -10,12 +10,14 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +39,7 @@ public final class SchemaRegistryClient implements SchemaRegistry {
     static final Duration PAUSE_AFTER_OUTAGE = Duration.ofSeconds(1);
 
     private final URI baseUri;
+    private final String authorization;
     private final HttpClient http;
     private final Retry retry;
     private final CircuitBreaker outage;
@@ -49,8 +52,16 @@ public final class SchemaRegistryClient implements SchemaRegistry {
         this(baseUrl, Duration.ofSeconds(10), 5);
     }
 
+    /**
+     * @param baseUrl the registry's URL; credentials in it ({@code https://key:secret@host}, Confluent's
+     *                {@code basic.auth.credentials.source=URL}) are sent as HTTP basic auth and never
+     *                appear in a message
+     */
     public SchemaRegistryClient(String baseUrl, Duration requestTimeout, int maxAttempts) {
-        this.baseUri = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        URI given = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.baseUri = withoutCredentials(given);
+        this.authorization = given.getUserInfo() == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString(given.getUserInfo().getBytes(StandardCharsets.UTF_8));
         this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
         this.retry = Retry.of("schema-registry", RetryConfig.custom()
                 .maxAttempts(maxAttempts)
@@ -98,6 +109,16 @@ public final class SchemaRegistryClient implements SchemaRegistry {
         });
     }
 
+    /** Asks the registry for its subjects: a clear failure now rather than at the first record decoded. */
+    public void checkReachable() {
+        send("GET", "subjects", null);
+    }
+
+    /** The registry's URL without any credentials it was given, for messages. */
+    public URI uri() {
+        return baseUri;
+    }
+
     /** Requests sent to the registry so far (retries included); lets tests prove the hot path is cached. */
     public long requestsSent() {
         return requestsSent.get();
@@ -108,11 +129,14 @@ public final class SchemaRegistryClient implements SchemaRegistry {
     }
 
     private JsonNode send(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", CONTENT_TYPE)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         try {
             return CircuitBreaker.decorateSupplier(outage, Retry.decorateSupplier(retry, () -> exchange(request))).get();
         } catch (CallNotPermittedException paused) {
@@ -152,6 +176,15 @@ public final class SchemaRegistryClient implements SchemaRegistry {
             return body == null || body.isBlank() ? null : json.readTree(body);
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    private static URI withoutCredentials(URI uri) {
+        try {
+            return uri.getUserInfo() == null ? uri
+                    : new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), uri.getFragment());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("schema registry URL " + uri.getHost() + " cannot be rebuilt without its credentials", e);
         }
     }
 

@@ -9,6 +9,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +23,7 @@ class SchemaRegistryClientTest {
 
     private final AtomicInteger status = new AtomicInteger(200);
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private HttpServer registry;
     private SchemaRegistryClient client;
 
@@ -28,6 +32,7 @@ class SchemaRegistryClientTest {
         registry = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         registry.createContext("/schemas/ids/", exchange -> {
             requests.incrementAndGet();
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             int answer = status.get();
             String body = switch (answer) {
                 case 200 -> "{\"schema\":\"\\\"string\\\"\"}";
@@ -76,5 +81,26 @@ class SchemaRegistryClientTest {
         assertThatThrownBy(() -> client.schemaById(98)).isInstanceOfSatisfying(SchemaRegistryException.class,
                 e -> assertThat(e.errorCode()).isEqualTo(40403));
         assertThat(requests.get()).isEqualTo(2);
+    }
+
+    @Test
+    void credentialsInTheUrlAreSentAsBasicAuthAndNeverShownInAMessage() {
+        int port = registry.getAddress().getPort();
+        SchemaRegistryClient withCredentials = new SchemaRegistryClient("http://api-key:s%40cret@localhost:" + port, Duration.ofSeconds(2), 1);
+
+        assertThat(withCredentials.schemaById(7)).isEqualTo(Schema.create(Schema.Type.STRING));
+        assertThat(authorizations).containsExactly("Basic " + Base64.getEncoder().encodeToString("api-key:s@cret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(withCredentials.uri()).hasToString("http://localhost:" + port + "/");
+
+        status.set(503);
+        assertThatThrownBy(() -> withCredentials.schemaById(8)).isInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("localhost:" + port).hasMessageNotContaining("s@cret").hasMessageNotContaining("s%40cret");
+    }
+
+    @Test
+    void withoutCredentialsNoAuthorizationIsSent() {
+        client.schemaById(7);
+
+        assertThat(authorizations).containsExactly("null");
     }
 }
