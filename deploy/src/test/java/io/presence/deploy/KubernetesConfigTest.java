@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueType;
+import io.presence.config.KafkaConnection;
 import io.presence.config.PresenceConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KubernetesConfigTest {
 
+    private static final String KAFKA_CLIENT_SECRET = "presence-kafka-client";
     private static final ConfigVariables CONFIG_VARIABLES = ConfigVariables.ofReference();
     private static final Path DOCKERFILE = Path.of("container", "Dockerfile");
     private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
@@ -120,12 +122,36 @@ class KubernetesConfigTest {
         }
         Map<String, Set<String>> examples = new TreeMap<>();
         for (JsonNode secret : exampleSecrets()) {
+            if (KAFKA_CLIENT_SECRET.equals(secret.at("/metadata/name").asText())) {
+                continue;
+            }
             examples.put(secret.at("/metadata/name").asText(), new TreeSet<>(secret.path("stringData").properties().stream()
                     .map(Map.Entry::getKey).toList()));
             secret.path("stringData").forEach(value -> assertThat(value.asText()).as("an obvious placeholder").contains("REPLACE-ME"));
         }
 
         assertThat(examples).isEqualTo(taken);
+    }
+
+    @Test
+    void everyWorkloadTakesTheOptionalKafkaClientSecretWholeAndItsExampleHoldsOnlyKafkaClientSettings() {
+        for (Workload workload : objects.workloads()) {
+            JsonNode container = workload.containers().get(0);
+            assertThat(container.path("envFrom").findValues("secretRef")).as(workload.name())
+                    .anySatisfy(ref -> {
+                        assertThat(ref.path("name").asText()).isEqualTo(KAFKA_CLIENT_SECRET);
+                        assertThat(ref.path("optional").asBoolean()).as("plaintext clusters need no such secret").isTrue();
+                    });
+        }
+        JsonNode example = exampleSecrets().stream()
+                .filter(secret -> KAFKA_CLIENT_SECRET.equals(secret.at("/metadata/name").asText())).findFirst().orElseThrow();
+        Map<String, String> env = new HashMap<>();
+        example.path("stringData").properties().forEach(entry -> env.put(entry.getKey(), entry.getValue().asText()));
+
+        assertThat(KafkaConnection.fromConfig(PresenceConfigLoader.load(env)).clientSettings())
+                .as("every variable becomes a Kafka client setting").hasSameSizeAs(env)
+                .containsKeys("security.protocol", "sasl.jaas.config");
+        assertThat(env.get("PRESENCE_KAFKA_CLIENT_SASL_JAAS_CONFIG")).as("an obvious placeholder").contains("REPLACE-ME");
     }
 
     @Test
