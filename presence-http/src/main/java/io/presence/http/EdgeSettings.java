@@ -7,8 +7,9 @@ import java.time.Duration;
  *
  * @param maxRequestBytes larger request bodies are refused with 40001 before they are parsed
  * @param shutdownGrace   how long {@link HttpEdge#close()} waits for requests in flight to finish
+ * @param cors            the web origins whose pages may call the routes from a browser
  */
-public record EdgeSettings(long maxRequestBytes, Duration shutdownGrace) {
+public record EdgeSettings(long maxRequestBytes, Duration shutdownGrace, CorsOrigins cors) {
 
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
@@ -19,6 +20,11 @@ public record EdgeSettings(long maxRequestBytes, Duration shutdownGrace) {
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdownGrace must not be negative, was " + shutdownGrace);
         }
+    }
+
+    /** No cross-origin calls. */
+    public EdgeSettings(long maxRequestBytes, Duration shutdownGrace) {
+        this(maxRequestBytes, shutdownGrace, CorsOrigins.none());
     }
 
     public static EdgeSettings defaults() {

@@ -32,6 +32,7 @@ public final class HttpEdge implements AutoCloseable {
 
     static final Duration HEALTH_RETRY_AFTER = Duration.ofSeconds(5);
     private static final Duration IDLE_CONNECTION_CLOSE = Duration.ofMillis(100);
+    private static final Duration CORS_PREFLIGHT_CACHE = Duration.ofMinutes(10);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private static final Logger log = LoggerFactory.getLogger(HttpEdge.class);
@@ -110,6 +111,19 @@ public final class HttpEdge implements AutoCloseable {
         config.appData(JsonInput.MAX_REQUEST_BYTES, settings.maxRequestBytes());
         config.jsonMapper(new JavalinJackson(JsonInput.mapper(), false));
         config.requestLogger.http(new RequestMetrics(metrics));
+        if (settings.cors().enabled()) {
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                if (settings.cors().any()) {
+                    rule.anyHost();
+                } else {
+                    List<String> origins = settings.cors().origins();
+                    rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                }
+                // a page must be able to read how long to wait after a 429 or 503
+                rule.exposeHeader("Retry-After");
+                rule.maxAge = (int) CORS_PREFLIGHT_CACHE.toSeconds();
+            }));
+        }
         config.events(events -> events.handlerAdded(handler -> {
             if (handler.getHttpMethod().isHttpMethod()) {
                 routes.add(handler.getHttpMethod().name() + " " + handler.getPath());

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.presence.config.CheckedConfig;
 import io.presence.config.KafkaConnection;
+import io.presence.http.CorsOrigins;
 import io.presence.http.ratelimit.RateLimit;
 import io.presence.schemas.topics.TimestampLead;
 import io.presence.schemas.topics.TopicLayout;
@@ -22,6 +23,7 @@ public record IngestConfig(
         String gatewayApiKeys,
         boolean queryAndSubscribeEnabled,
         RateLimit rateLimit,
+        CorsOrigins cors,
         long maxRequestBytes,
         int maxBatchEvents,
         int maxSubscriptionIds,
@@ -56,6 +58,7 @@ public record IngestConfig(
                 config.getString("presence.gateway.api-keys"),
                 config.getBoolean("presence.features.query-and-subscribe"),
                 RateLimit.fromConfig(config),
+                CorsOrigins.fromConfig(config),
                 ingest.bytes("max-request-size", 1),
                 ingest.atLeast("max-batch-events", 1),
                 ingest.atLeast("max-subscription-ids", 1),

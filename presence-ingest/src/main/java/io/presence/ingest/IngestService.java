@@ -57,7 +57,7 @@ public final class IngestService implements AutoCloseable {
         this.kafka = new KafkaReachability(
                 Admin.create(config.kafka().clientProperties()),
                 config.healthCheckInterval());
-        this.edge = new HttpEdge(new EdgeSettings(config.maxRequestBytes(), config.shutdownGrace()), metrics, kafka);
+        this.edge = new HttpEdge(new EdgeSettings(config.maxRequestBytes(), config.shutdownGrace(), config.cors()), metrics, kafka);
 
         ApiKeyVerifier apiKeys = ApiKeyVerifier.fromCommaSeparated(config.gatewayApiKeys());
         if (apiKeys.isEmpty()) {

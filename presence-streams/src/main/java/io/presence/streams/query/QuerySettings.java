@@ -3,6 +3,7 @@ package io.presence.streams.query;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.presence.config.CheckedConfig;
+import io.presence.http.CorsOrigins;
 import io.presence.http.ratelimit.RateLimit;
 import io.presence.streams.query.routing.RoutingSettings;
 import java.net.InetAddress;
@@ -20,10 +21,11 @@ import org.slf4j.LoggerFactory;
  * @param advertisedPort   the port they reach it at; 0 means the port the HTTP edge listens on
  * @param internalKey      the key of the internal lookup; empty means derived from the auth secret
  * @param unavailableRetryAfter the {@code Retry-After} of a 50301
+ * @param cors             the web origins whose pages may query from a browser
  */
 public record QuerySettings(String authSecret, boolean othersEnabled, RateLimit othersLimit, int maxIds,
                             String advertisedHost, int advertisedPort, String internalKey, RoutingSettings routing,
-                            Duration unavailableRetryAfter) {
+                            Duration unavailableRetryAfter, CorsOrigins cors) {
 
     private static final String SECRET_KEY = "presence.auth.secret";
 
@@ -48,7 +50,8 @@ public record QuerySettings(String authSecret, boolean othersEnabled, RateLimit 
                 new RoutingSettings(query.positiveDuration("peer-timeout"), query.atLeast("active-attempts", 1),
                         query.nonNegativeDuration("retry-backoff"), query.flag("standby-reads"),
                         query.positiveDuration("failing-peer-pause")),
-                query.positiveDuration("unavailable-retry-after"));
+                query.positiveDuration("unavailable-retry-after"),
+                CorsOrigins.fromConfig(config));
     }
 
     /** This instance's {@code application.server}, once the HTTP edge listens on {@code boundPort}. */

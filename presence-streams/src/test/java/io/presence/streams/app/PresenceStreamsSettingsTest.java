@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigException;
 import io.presence.config.PresenceConfigLoader;
+import io.presence.http.CorsOrigins;
 import io.presence.streams.fanout.FanoutSettings;
 import io.presence.streams.query.QuerySettings;
 import io.presence.streams.session.Platform;
@@ -88,6 +89,15 @@ class PresenceStreamsSettingsTest {
         assertThat(query.routing().standbyReads()).isTrue();
         assertThat(query.advertisedHost()).isNotBlank();
         assertThat(query.internalKey()).isEmpty();
+        assertThat(query.cors()).as("no cross-origin calls unless configured").isEqualTo(CorsOrigins.none());
+    }
+
+    @Test
+    void theOriginsOfWebPagesThatMayQueryAreSetByEnvironment() {
+        QuerySettings query = QuerySettings.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", "s",
+                "PRESENCE_HTTP_CORS_ALLOWED_ORIGINS", "https://chat.example.com, http://localhost:3000")));
+
+        assertThat(query.cors().origins()).containsExactly("https://chat.example.com", "http://localhost:3000");
     }
 
     @Test
