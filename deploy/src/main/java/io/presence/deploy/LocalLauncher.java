@@ -177,7 +177,7 @@ public final class LocalLauncher implements Callable<Integer> {
         out.printf("  %-16s %s  (log %s)%n", "schema registry", config.registryUrl(), registry.logFile());
         out.printf("  %-16s %s  (log %s, API at /openapi.json)%n", "ingest", "http://localhost:" + config.ingestPort(),
                 logs.resolve("ingest.log"));
-        out.printf("  %-16s %s  (log %s; /health, /metrics)%n", "streams", "http://localhost:" + config.streamsPort(),
+        out.printf("  %-16s %s  (log %s, API at /openapi.json)%n", "streams", "http://localhost:" + config.streamsPort(),
                 logs.resolve("streams.log"));
         out.printf("  %-16s %s  (log %s; WebSocket /v1/notifications?access_token=<JWT>)%n", "notifier",
                 "ws://localhost:" + config.notifierPort(), logs.resolve("notifier.log"));

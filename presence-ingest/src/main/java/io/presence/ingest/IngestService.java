@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.presence.http.EdgeSettings;
 import io.presence.http.HttpEdge;
+import io.presence.http.OpenApiDocument;
 import io.presence.http.auth.ApiKeyVerifier;
 import io.presence.http.auth.JwtVerifier;
 import io.presence.http.ratelimit.SlidingWindowRateLimiter;
@@ -16,9 +17,6 @@ import io.presence.ingest.kafka.PresenceLog;
 import io.presence.ingest.status.CustomStatusEndpoint;
 import io.presence.ingest.subscription.SubscriptionsEndpoint;
 import io.presence.schemas.topics.Topics;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.InstantSource;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,7 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class IngestService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    private static final String OPENAPI_RESOURCE = "openapi.json";
 
     private final IngestConfig config;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -45,7 +42,6 @@ public final class IngestService implements AutoCloseable {
     private final GatewayEventsEndpoint gatewayEvents;
     private final CustomStatusEndpoint customStatus;
     private final SubscriptionsEndpoint subscriptions;
-    private final byte[] openApi = openApiDocument();
 
     public IngestService(IngestConfig config, Topics topics, InstantSource clock) {
         this.config = config;
@@ -81,7 +77,7 @@ public final class IngestService implements AutoCloseable {
         app.put("/v1/me/status", customStatus::put);
         app.post("/v1/me/subscriptions", subscriptions::subscribe);
         app.delete("/v1/me/subscriptions", subscriptions::unsubscribe);
-        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        OpenApiDocument.nextTo(IngestService.class).serveOn(app);
     }
 
     /** Starts probing Kafka and serving on the configured port (0 picks a free one). */
@@ -113,16 +109,5 @@ public final class IngestService implements AutoCloseable {
         kafka.close();
         metrics.close();
         log.info("presence-ingest stopped");
-    }
-
-    private static byte[] openApiDocument() {
-        try (InputStream in = IngestService.class.getResourceAsStream(OPENAPI_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + OPENAPI_RESOURCE + " next to " + IngestService.class.getName());
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + OPENAPI_RESOURCE, e);
-        }
     }
 }

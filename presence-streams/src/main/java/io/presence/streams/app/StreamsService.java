@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.presence.http.EdgeSettings;
 import io.presence.http.HttpEdge;
+import io.presence.http.OpenApiDocument;
 import io.presence.http.auth.JwtVerifier;
 import io.presence.schemas.PlatformBootstrap;
 import io.presence.schemas.registry.SchemaRegistryClient;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,6 +97,7 @@ public final class StreamsService implements AutoCloseable {
         new MySubscriptionsEndpoint(new JwtVerifier(settings.query().authSecret()),
                 new RoutedLedgerLookup(queryApi.keyLookup(), settings.query().unavailableRetryAfter()))
                 .declareOn(http.app());
+        OpenApiDocument.nextTo(StreamsService.class).serveOn(http.app());
         backlog.startSampling(streams::metrics, settings.topology().detector().tick());
         streams.setUncaughtExceptionHandler(new StreamThreadFailures());
         streams.setStateListener((now, before) -> {
@@ -114,6 +117,11 @@ public final class StreamsService implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** Every HTTP route served, as {@code "METHOD /path"}. */
+    public List<String> declaredRoutes() {
+        return http.routes();
     }
 
     /**

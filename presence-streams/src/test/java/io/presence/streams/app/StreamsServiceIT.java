@@ -9,6 +9,7 @@ import io.presence.avro.GeneralStatus;
 import io.presence.avro.PresenceEvent;
 import io.presence.avro.SubscriptionCommand;
 import io.presence.avro.UserStatus;
+import io.presence.http.OpenApiDocument;
 import io.presence.schemas.topics.Topic;
 import io.presence.streams.dlq.DeadLetterCause;
 import io.presence.schemas.topics.DeadLetterHeaders;
@@ -144,6 +145,17 @@ class StreamsServiceIT {
             assertThat(header(dead, DeadLetterHeaders.MESSAGE)).contains("later than its Kafka record");
             assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
         }
+    }
+
+    @Test
+    void itsOpenApiDocumentListsExactlyTheRoutesItServesAndIsServed() throws Exception {
+        OpenApiDocument document = OpenApiDocument.nextTo(StreamsService.class);
+        HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + service.httpPort() + OpenApiDocument.PATH)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(document.routes()).containsExactlyInAnyOrderElementsOf(service.declaredRoutes());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).contains("\"/v1/status:query\"", "\"openapi\": \"3.0.3\"");
     }
 
     @Test
