@@ -122,7 +122,8 @@ public final class LocalLauncher implements Callable<Integer> {
         Demo demo = new Demo("http://localhost:" + config.ingestPort(), "http://localhost:" + config.streamsPort(),
                 secrets.gatewayApiKey(), tokens, config.bootstrap(), topics.events(), out);
         demo.subscribe();
-        URI notifications = URI.create("ws://localhost:" + config.notifierPort() + "/v1/notifications");
+        // ready=true: the demo writes its first event only once the socket is served, so it misses none
+        URI notifications = URI.create("ws://localhost:" + config.notifierPort() + "/v1/notifications?ready=true");
         try (NotificationSocketWatch socket = NotificationSocketWatch.open(notifications, Demo.SUBSCRIBER, tokens.bearer(Demo.SUBSCRIBER));
              StatusChangesWatch changes = StatusChangesWatch.fromNow(config.bootstrap(), topics.statusChanges())) {
             demo.run();

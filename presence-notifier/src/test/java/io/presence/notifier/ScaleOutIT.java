@@ -110,7 +110,7 @@ class ScaleOutIT {
         JsonNode redirect = turnedAway.get().control("redirect").get(0);
         assertThat(redirect.path("url").asText()).isEqualTo(second.advertisedUrl() + "/v1/notifications");
 
-        try (TestSocket moved = TestSocket.open(URI.create(redirect.path("url").asText()), "Bearer " + TestTokens.validFor(recipient.get()))
+        try (TestSocket moved = TestSocket.open(URI.create(redirect.path("url").asText() + "?ready=true"), "Bearer " + TestTokens.validFor(recipient.get()))
                 .awaitReady()) {
             String user = unique("u");
             log.send(TestNotifications.of(recipient.get(), user, 1));

@@ -35,14 +35,14 @@ final class TestSocket implements AutoCloseable {
     private TestSocket() {
     }
 
-    /** Opens a socket as {@code userId}, token in the Authorization header. */
+    /** Opens a socket as {@code userId}, token in the Authorization header, asking for the ready frame. */
     static TestSocket open(int port, String userId) {
-        return open(URI.create("ws://localhost:" + port + "/v1/notifications"), "Bearer " + TestTokens.validFor(userId));
+        return open(URI.create("ws://localhost:" + port + "/v1/notifications?ready=true"), "Bearer " + TestTokens.validFor(userId));
     }
 
-    /** Opens a socket as {@code userId}, token as {@code ?access_token=} (as a browser must). */
+    /** Opens a socket as {@code userId}, token as {@code ?access_token=} (as a browser must), asking for the ready frame. */
     static TestSocket openWithQueryToken(int port, String userId) {
-        return open(URI.create("ws://localhost:" + port + "/v1/notifications?access_token=" + TestTokens.validFor(userId)), null);
+        return open(URI.create("ws://localhost:" + port + "/v1/notifications?ready=true&access_token=" + TestTokens.validFor(userId)), null);
     }
 
     static TestSocket open(URI uri, String authorization) {

@@ -93,7 +93,7 @@ class WebSocketBadInputIT {
     void aSocketIsClosedWith4401WhenItsTokenExpiresAndAnotherSocketKeepsReceiving() {
         String shortLived = unique("short");
         String bystander = unique("b");
-        URI uri = URI.create("ws://localhost:" + notifier.port() + "/v1/notifications");
+        URI uri = URI.create("ws://localhost:" + notifier.port() + "/v1/notifications?ready=true");
         // exp has whole seconds: 3 s from now is 2–3 s of life, then the next 1 s keep-alive round ends it
         String token = TestTokens.signed(shortLived, Instant.now().plusSeconds(3), TestTokens.SECRET);
         try (TestSocket expiring = TestSocket.open(uri, "Bearer " + token).awaitReady();

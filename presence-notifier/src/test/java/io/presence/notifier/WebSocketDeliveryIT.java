@@ -11,6 +11,7 @@ import io.presence.avro.StatusNotification;
 import io.presence.notifier.app.NotifierService;
 import io.presence.testkit.PresenceCluster;
 import io.presence.testkit.PresenceClusterExtension;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +77,22 @@ class WebSocketDeliveryIT {
                     + "\",\"userId\":\"" + user + "\",\"status\":\"OFFLINE\",\"customStatus\":\"\",\"version\":7,"
                     + "\"lastChangedAt\":" + changedAt.toEpochMilli() + ",\"lastSeenAt\":" + (changedAt.toEpochMilli() - 1000)
                     + ",\"reason\":\"FRIEND\"}");
+        }
+    }
+
+    @Test
+    void aSocketThatDidNotAskForTheReadyFrameGetsNothingButNotifications() {
+        String recipient = unique("r");
+        String user = unique("u");
+        URI plain = URI.create("ws://localhost:" + notifier.port() + "/v1/notifications");
+        try (TestSocket listening = TestSocket.open(plain, "Bearer " + TestTokens.validFor(recipient));
+             TestSocket announced = TestSocket.open(notifier.port(), recipient).awaitReady()) {
+            log.send(TestNotifications.of(recipient, user, 1));
+
+            assertThat(listening.awaitVersionsOf(user, 1)).containsExactly(1L);
+            assertThat(announced.awaitVersionsOf(user, 1)).containsExactly(1L);
+            assertThat(listening.frames()).as("SPEC §9: each frame one notification").hasSize(1)
+                    .allSatisfy(frame -> assertThat(frame.has("type")).isFalse());
         }
     }
 

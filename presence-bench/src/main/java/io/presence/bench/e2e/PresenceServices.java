@@ -71,7 +71,8 @@ final class PresenceServices implements AutoCloseable {
     }
 
     String notificationsUrl() {
-        return "ws://127.0.0.1:" + notifier.port() + NotificationsEndpoint.PATH;
+        // the fleet starts the load only once every socket said it is served
+        return "ws://127.0.0.1:" + notifier.port() + NotificationsEndpoint.PATH + "?" + NotificationsEndpoint.READY_PARAMETER + "=true";
     }
 
     /** presence-streams' commits so far. */

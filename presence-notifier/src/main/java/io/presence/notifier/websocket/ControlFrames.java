@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The server's own frames, told apart from notifications by their {@code "type"} (a notification
- * never has one): {@code {"type":"ready","userId":…}} once the socket is served,
+ * never has one): {@code {"type":"ready","userId":…}} once the socket is served (if it asked, {@code ?ready=true}),
  * {@code {"type":"redirect","url":…,"partition":…}} and
  * {@code {"type":"error","code":40001,"message":…}}.
  */

@@ -47,13 +47,18 @@ public final class LiveSockets implements LiveClients {
         return settings;
     }
 
-    /** Serves the socket if its partition is owned here; {@code greeting} is then its first frame, before any notification. */
-    Admission admit(ClientSocket socket, OutgoingFrame greeting) {
+    /**
+     * Serves the socket if its partition is owned here; with {@code announce}, its first frame, before
+     * any notification, says so ({@code ready}).
+     */
+    Admission admit(ClientSocket socket, boolean announce) {
         synchronized (ownership) {
             if (!owned.owns(socket.partition())) {
                 return Admission.NOT_OWNED;
             }
-            socket.send(greeting);
+            if (announce) {
+                socket.send(OutgoingFrame.control(ControlFrames.ready(socket.recipientId())));
+            }
             byRecipient.compute(socket.recipientId(), (recipient, sockets) -> {
                 Set<ClientSocket> all = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
                 all.add(socket);

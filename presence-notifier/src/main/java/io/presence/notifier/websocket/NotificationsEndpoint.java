@@ -17,14 +17,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/notifications} (SPEC §9): a client's WebSocket, authenticated at the upgrade. The
- * socket is served here if this instance owns the user's partition — its first frame then says
- * {@code ready}, and every notification consumed from then on reaches it; otherwise it gets a redirect
+ * socket is served here if this instance owns the user's partition — every notification consumed from
+ * then on reaches it, and its first frame says {@code ready} if it asked ({@code ?ready=true}); otherwise it gets a redirect
  * frame naming the owner's URL and is closed (4301), or, while no instance owns it, closed with 1013.
  * Frames from the client are answered with an error frame and otherwise ignored.
  */
 public final class NotificationsEndpoint {
 
     public static final String PATH = "/v1/notifications";
+    /** {@code ?ready=true}: the client wants the {@code ready} frame that says from when on it misses nothing. */
+    public static final String READY_PARAMETER = "ready";
     private static final Logger log = LoggerFactory.getLogger(NotificationsEndpoint.class);
     private static final String SOCKET_ATTRIBUTE = "presence.notifier.socket";
     private static final String IGNORED_FRAME = ControlFrames.error(ApiError.INVALID_PARAMETER,
@@ -63,7 +65,9 @@ public final class NotificationsEndpoint {
         session.setMaxBinaryMessageSize(settings.maxClientMessage());
         ClientSocket socket = new ClientSocket(session, userId, partitioner.partitionOf(userId), caller.expiresAt(), settings.sendQueue(), sockets.meters());
         ctx.attribute(SOCKET_ATTRIBUTE, socket);
-        if (sockets.admit(socket, OutgoingFrame.control(ControlFrames.ready(userId))) == LiveSockets.Admission.NOT_OWNED) {
+        // only on request: a client that just listens gets nothing but notifications (SPEC §9)
+        boolean announce = "true".equalsIgnoreCase(ctx.queryParam(READY_PARAMETER));
+        if (sockets.admit(socket, announce) == LiveSockets.Admission.NOT_OWNED) {
             turnAway(socket);
         }
     }
