@@ -2,11 +2,14 @@ package io.presence.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -80,6 +83,38 @@ class ContainerEntryPointTest {
         }
     }
 
+    @Test
+    void withPresenceLogFormatJsonAServiceLogsOneJsonObjectALine() throws Exception {
+        Files.copy(Path.of("src", "main", "resources", "logback-json.xml"), home.resolve("logback-json.xml"), StandardCopyOption.REPLACE_EXISTING);
+        // a registry with no Kafka to reach: the Kafka client logs its WARNs, then the registry gives up
+        Run run = run(Map.of("PRESENCE_LOG_FORMAT", "json", "PRESENCE_KAFKA_BOOTSTRAP", "127.0.0.1:1",
+                "PRESENCE_SCHEMA_REGISTRY_PORT", "0", "PRESENCE_SCHEMA_REGISTRY_KAFKA_TIMEOUT", "2s"), "registry");
+
+        List<JsonNode> logged = run.output().lines().filter(line -> line.startsWith("{")).map(ContainerEntryPointTest::json).toList();
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(logged).as(run.output()).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.path("level").asText()).isIn("WARN", "ERROR", "INFO");
+            assertThat(event.path("loggerName").asText()).isNotBlank();
+            assertThat(event.has("message")).isTrue();
+        });
+    }
+
+    @Test
+    void refusesALogFormatItDoesNotKnow() throws Exception {
+        Run run = run(Map.of("PRESENCE_LOG_FORMAT", "xml"), "ingest");
+
+        assertThat(run.exitCode()).isEqualTo(64);
+        assertThat(run.output()).contains("PRESENCE_LOG_FORMAT must be text or json, was 'xml'");
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("not one JSON object: " + line, e);
+        }
+    }
+
     private static Map<String, String> servicesInScript() throws IOException {
         Map<String, String> mains = new LinkedHashMap<>();
         Matcher line = SERVICE_LINE.matcher(Files.readString(SCRIPT));
@@ -93,9 +128,14 @@ class ContainerEntryPointTest {
     }
 
     private static Run run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), args);
+    }
+
+    private static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", SCRIPT.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
         builder.environment().put("PRESENCE_HOME", home.toString());
         builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
                 + builder.environment().getOrDefault("PATH", ""));
