@@ -13,11 +13,13 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.JWTVerifier;
 import io.presence.http.ApiException;
 import io.presence.http.IdRules;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
  * Verifies client tokens (SPEC §9): HS256 only, signed with {@code presence.auth.secret}, with an
- * {@code exp} in the future and a {@code sub} that is a valid user id. Every failure is 40101.
+ * {@code exp} in the future and a {@code sub} that is a valid user id; {@code iat} and {@code nbf}, if
+ * present, may be up to a minute ahead of this machine's clock. Every failure is 40101.
  *
  * <p>The verifier is bound to HS256, so a token whose header names another algorithm — {@code none},
  * HS512, RS256 (the key-confusion attack) — is refused before its signature is looked at.
@@ -25,6 +27,8 @@ import java.util.Locale;
 public final class JwtVerifier {
 
     private static final String BEARER = "bearer ";
+    /** How far ahead of ours the issuer's clock may be. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private final JWTVerifier verifier;
 
@@ -35,6 +39,11 @@ public final class JwtVerifier {
         this.verifier = JWT.require(Algorithm.HMAC256(secret))
                 .withClaimPresence("exp")
                 .withClaimPresence("sub")
+                // the login service that issues tokens runs on another machine, whose clock may be ahead of
+                // ours: its iat and nbf would otherwise refuse a fresh token for as long as the skew. exp
+                // stays exact: a socket is closed when its token expires.
+                .acceptIssuedAt(CLOCK_SKEW.toSeconds())
+                .acceptNotBefore(CLOCK_SKEW.toSeconds())
                 .build();
     }
 

@@ -85,6 +85,24 @@ class JwtVerifierTest {
     }
 
     @Test
+    void aTokenIssuedByAServerWhoseClockIsAheadIsAcceptedWithinAMinute() {
+        // the login service's clock runs 20 s ahead of ours: its iat and nbf are "in the future" here
+        Instant theirNow = Instant.now().plusSeconds(20);
+        String token = JWT.create().withSubject("alice").withIssuedAt(theirNow).withNotBefore(theirNow)
+                .withExpiresAt(IN_AN_HOUR).sign(Algorithm.HMAC256(SECRET));
+
+        assertThat(verifier.verifyToken(token).userId()).isEqualTo("alice");
+    }
+
+    @Test
+    void aTokenNotValidForMinutesYetIsRefused() {
+        Instant later = Instant.now().plusSeconds(600);
+        String token = JWT.create().withSubject("alice").withNotBefore(later).withExpiresAt(IN_AN_HOUR).sign(Algorithm.HMAC256(SECRET));
+
+        assertRefused(token, "'nbf'");
+    }
+
+    @Test
     void aTokenWithoutExpIsRefused() {
         String token = JWT.create().withSubject("alice").sign(Algorithm.HMAC256(SECRET));
         assertRefused(token, "'exp'");
