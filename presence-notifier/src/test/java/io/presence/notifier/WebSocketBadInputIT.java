@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WebSocketBadInputIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_SOCKETS_PER_USER = 3;
 
     private static NotifierService notifier;
     private static NotificationLog log;
@@ -34,7 +35,8 @@ class WebSocketBadInputIT {
     static void start(PresenceCluster presence) {
         notifier = new NotifierCluster(presence).start(Map.of(
                 "PRESENCE_NOTIFIER_SOCKET_SEND_QUEUE", "16",
-                "PRESENCE_NOTIFIER_SOCKET_SEND_TIMEOUT", "2s"));
+                "PRESENCE_NOTIFIER_SOCKET_SEND_TIMEOUT", "2s",
+                "PRESENCE_NOTIFIER_SOCKET_MAX_PER_USER", Integer.toString(MAX_SOCKETS_PER_USER)));
         log = new NotificationLog(presence);
     }
 
@@ -86,6 +88,27 @@ class WebSocketBadInputIT {
             assertThat(quiet.awaitVersionsOf(user, 1)).containsExactly(1L);
             assertThat(noisy.isClosed()).isFalse();
             assertThat(quiet.control("error")).isEmpty();
+        }
+    }
+
+    @Test
+    void aClientThatKeepsOpeningSocketsLosesItsOldestPastTheLimitAndItsNewestKeepReceiving() {
+        String looping = unique("loop");
+        String user = unique("u");
+        List<TestSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i <= MAX_SOCKETS_PER_USER; i++) {
+                sockets.add(TestSocket.open(notifier.port(), looping).awaitReady());
+            }
+
+            assertThat(sockets.get(0).awaitClosed().code()).isEqualTo(4429);
+            log.send(TestNotifications.of(looping, user, 1));
+            for (TestSocket newer : sockets.subList(1, sockets.size())) {
+                assertThat(newer.awaitVersionsOf(user, 1)).containsExactly(1L);
+            }
+            assertThat(sockets.get(0).versionsOf(user)).isEmpty();
+        } finally {
+            sockets.forEach(TestSocket::close);
         }
     }
 

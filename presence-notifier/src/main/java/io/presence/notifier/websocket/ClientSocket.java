@@ -27,6 +27,7 @@ final class ClientSocket {
     private boolean closed;
     private long lastProgressNanos = System.nanoTime();
     private long lastPingNanos = System.nanoTime();
+    private final long openedNanos = System.nanoTime();
 
     ClientSocket(Session session, String recipientId, int partition, Instant tokenExpiresAt, int sendQueue, SocketMeters meters) {
         this.session = session;
@@ -43,6 +44,10 @@ final class ClientSocket {
 
     int partition() {
         return partition;
+    }
+
+    long openedNanos() {
+        return openedNanos;
     }
 
     /** A token is checked once, at the upgrade; a socket must not outlive it, or a revoked user keeps listening. */

@@ -13,6 +13,8 @@ public enum CloseReason {
     TRY_AGAIN(1013, "try again later: no instance serves this user right now"),
     /** This user's partition moved to another instance; reconnect (and be redirected). */
     REASSIGNED(1012, "service restart: this user is now served elsewhere; reconnect"),
+    /** The user opened more sockets than one may hold; this was the oldest. Not to be reopened by itself. */
+    TOO_MANY(4429, "too many sockets for this user: the oldest was closed"),
     /** The token the socket was opened with has expired; reconnect with a fresh one. */
     TOKEN_EXPIRED(4401, "token expired: reconnect with a fresh token"),
     /** This instance is shutting down. */

@@ -7,6 +7,7 @@ import io.presence.notifier.delivery.OwnedPartitions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,7 @@ public final class LiveSockets implements LiveClients {
      * any notification, says so ({@code ready}).
      */
     Admission admit(ClientSocket socket, boolean announce) {
+        List<ClientSocket> surplus;
         synchronized (ownership) {
             if (!owned.owns(socket.partition())) {
                 return Admission.NOT_OWNED;
@@ -59,14 +61,18 @@ public final class LiveSockets implements LiveClients {
             if (announce) {
                 socket.send(OutgoingFrame.control(ControlFrames.ready(socket.recipientId())));
             }
-            byRecipient.compute(socket.recipientId(), (recipient, sockets) -> {
-                Set<ClientSocket> all = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
-                all.add(socket);
-                return all;
+            Set<ClientSocket> all = byRecipient.compute(socket.recipientId(), (recipient, sockets) -> {
+                Set<ClientSocket> held = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+                held.add(socket);
+                return held;
             });
+            // the oldest go: a client reconnecting in a loop leaves dead sockets behind, its newest is the live one
+            surplus = all.stream().sorted(Comparator.comparingLong(ClientSocket::openedNanos))
+                    .limit(Math.max(0, all.size() - settings.maxPerUser())).toList();
         }
         open.incrementAndGet();
         meters.opened();
+        surplus.forEach(oldest -> drop(oldest, CloseReason.TOO_MANY));
         return Admission.ADMITTED;
     }
 

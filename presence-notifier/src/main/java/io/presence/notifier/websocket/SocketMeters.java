@@ -27,7 +27,7 @@ final class SocketMeters {
                 .description("WebSockets open and served by this instance").register(registry);
         opened = Counter.builder("presence.notifier.sockets.opened").description("WebSockets admitted").register(registry);
         for (CloseReason reason : new CloseReason[] {CloseReason.CLIENT, CloseReason.REASSIGNED, CloseReason.SHUTDOWN,
-                CloseReason.TOO_SLOW, CloseReason.STALLED, CloseReason.TOKEN_EXPIRED}) {
+                CloseReason.TOO_SLOW, CloseReason.STALLED, CloseReason.TOKEN_EXPIRED, CloseReason.TOO_MANY}) {
             closed.put(reason, Counter.builder("presence.notifier.sockets.closed")
                     .description("Admitted WebSockets that ended, by why").tag("reason", reason.tag()).register(registry));
         }

@@ -11,8 +11,9 @@ import java.time.Duration;
  * @param sendTimeout        a socket whose writes make no progress this long is dropped
  * @param pingInterval       keep-alive pings; Jetty closes a socket on which nothing moved for 3 intervals
  * @param maxClientMessage   larger frames from a client close its socket (1009); clients only listen
+ * @param maxPerUser         sockets one user may hold here; a newer one past it closes the oldest
  */
-public record SocketSettings(int sendQueue, Duration sendTimeout, Duration pingInterval, long maxClientMessage) {
+public record SocketSettings(int sendQueue, Duration sendTimeout, Duration pingInterval, long maxClientMessage, int maxPerUser) {
 
     public static SocketSettings from(Config config) {
         CheckedConfig socket = CheckedConfig.of(config).at("presence.notifier.socket");
@@ -20,7 +21,8 @@ public record SocketSettings(int sendQueue, Duration sendTimeout, Duration pingI
                 socket.atLeast("send-queue", 1),
                 socket.positiveDuration("send-timeout"),
                 socket.positiveDuration("ping-interval"),
-                socket.bytes("max-client-message", 1));
+                socket.bytes("max-client-message", 1),
+                socket.atLeast("max-per-user", 1));
     }
 
     /** Jetty's idle timeout: our pings keep a healthy socket busy, so idle means stuck both ways. */
