@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
@@ -14,6 +16,9 @@ import java.util.function.IntSupplier;
  * [presence_notifier_frames_failed_total], [presence_notifier_client_frames_ignored_total].
  */
 final class SocketMeters {
+
+    /** Reasons a socket is turned away before it is served: counted as redirects, not as closes. */
+    private static final Set<CloseReason> TURNED_AWAY = Set.of(CloseReason.MOVED, CloseReason.TRY_AGAIN);
 
     private final Counter opened;
     private final Map<CloseReason, Counter> closed = new EnumMap<>(CloseReason.class);
@@ -26,12 +31,12 @@ final class SocketMeters {
         Gauge.builder("presence.notifier.sockets.open", open::getAsInt)
                 .description("WebSockets open and served by this instance").register(registry);
         opened = Counter.builder("presence.notifier.sockets.opened").description("WebSockets admitted").register(registry);
-        for (CloseReason reason : new CloseReason[] {CloseReason.CLIENT, CloseReason.REASSIGNED, CloseReason.SHUTDOWN,
-                CloseReason.TOO_SLOW, CloseReason.STALLED, CloseReason.TOKEN_EXPIRED, CloseReason.TOO_MANY}) {
+        // every reason but the two that turn a socket away before it is served: a reason added later counts too
+        for (CloseReason reason : EnumSet.complementOf(EnumSet.copyOf(TURNED_AWAY))) {
             closed.put(reason, Counter.builder("presence.notifier.sockets.closed")
                     .description("Admitted WebSockets that ended, by why").tag("reason", reason.tag()).register(registry));
         }
-        for (CloseReason reason : new CloseReason[] {CloseReason.MOVED, CloseReason.TRY_AGAIN}) {
+        for (CloseReason reason : TURNED_AWAY) {
             redirected.put(reason, Counter.builder("presence.notifier.sockets.redirected")
                     .description("WebSockets turned away because another instance serves their user")
                     .tag("reason", reason.tag()).register(registry));
