@@ -27,9 +27,20 @@ public final class ClientWebSockets {
     }
 
     public static void declare(Javalin app, String path, JwtVerifier jwt, Consumer<WsConfig> endpoint) {
+        declare(app, path, jwt, () -> { }, endpoint);
+    }
+
+    /**
+     * As {@link #declare(Javalin, String, JwtVerifier, Consumer)}, with a check of the server's own
+     * limits after authentication: when it throws, the upgrade is refused with that error (e.g. 503 and
+     * {@code Retry-After} when no more sockets can be held) and no socket is opened.
+     */
+    public static void declare(Javalin app, String path, JwtVerifier jwt, AdmissionCheck admission, Consumer<WsConfig> endpoint) {
         app.wsBeforeUpgrade(path, ctx -> {
             try {
-                ctx.attribute(CALLER_ATTRIBUTE, authenticate(ctx, jwt));
+                Caller caller = authenticate(ctx, jwt);
+                admission.check();
+                ctx.attribute(CALLER_ATTRIBUTE, caller);
             } catch (ApiException refused) {
                 ErrorMapping.refuseUpgrade(ctx, refused);
             }
@@ -40,6 +51,12 @@ public final class ClientWebSockets {
             throw ApiException.invalidParameter(path + " is a WebSocket endpoint; send an upgrade request"
                     + " (Connection: Upgrade, Upgrade: websocket)");
         });
+    }
+
+    /** Whether the server can take one more socket; throws the {@link ApiException} to refuse it with. */
+    @FunctionalInterface
+    public interface AdmissionCheck {
+        void check();
     }
 
     /** The client whose token opened this socket. */

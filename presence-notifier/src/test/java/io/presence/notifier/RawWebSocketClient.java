@@ -40,6 +40,12 @@ final class RawWebSocketClient implements AutoCloseable {
         return Integer.parseInt(answer.substring(9, 12));
     }
 
+    /** A header of the answer, by name (any case); null if absent. */
+    String header(String name) {
+        Matcher header = Pattern.compile("(?im)^" + Pattern.quote(name) + ": *([^\\r\\n]*)").matcher(answer.substring(0, answer.indexOf("\r\n\r\n")));
+        return header.find() ? header.group(1).strip() : null;
+    }
+
     String body() {
         return answer.substring(answer.indexOf("\r\n\r\n") + 4);
     }

@@ -70,6 +70,30 @@ class WebSocketBadInputIT {
     }
 
     @Test
+    void anInstanceHoldingItsMaximumOfSocketsRefusesTheNextUpgradeWith503UntilOneCloses(PresenceCluster presence) throws Exception {
+        NotifierService full = new NotifierCluster(presence).start(Map.of("PRESENCE_NOTIFIER_SOCKET_MAX_OPEN", "2"));
+        try (TestSocket first = TestSocket.open(full.port(), unique("a")).awaitReady();
+             TestSocket second = TestSocket.open(full.port(), unique("b")).awaitReady()) {
+            String third = unique("c");
+            try (RawWebSocketClient refused = RawWebSocketClient.upgrade(full.port(),
+                    "/v1/notifications?access_token=" + TestTokens.validFor(third), null, 65536)) {
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(JSON.readTree(refused.body()).path("code").asInt()).isEqualTo(50301);
+                assertThat(refused.header("Retry-After")).isEqualTo("5");
+            }
+
+            first.close();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                try (TestSocket admitted = TestSocket.open(full.port(), third)) {
+                    assertThat(admitted.awaitClosedOrReady()).as("served once a socket closed").isNull();
+                }
+            });
+        } finally {
+            full.close();
+        }
+    }
+
+    @Test
     void garbageFramesAreAnsweredWithAnErrorFrameAndTheSocketKeepsReceiving() {
         String recipient = unique("r");
         String bystander = unique("b");

@@ -103,7 +103,8 @@ public final class NotifierService implements AutoCloseable {
         consumer = new NotificationConsumer(kafka, topics.notifications(), lanes, deadLetters, ownership(), config.intake()).start();
         owners.start();
         timers.scheduleAtFixedRate(this::keepSocketsAlive, KEEP_ALIVE_TICK.toMillis(), KEEP_ALIVE_TICK.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("presence-notifier listening on port {}, advertised as {}", edge.port(), advertisedUrl);
+        log.info("presence-notifier listening on port {}, advertised as {}; at most {} sockets", edge.port(), advertisedUrl,
+                config.sockets().maxOpen());
         return this;
     }
 

@@ -1,9 +1,11 @@
 package io.presence.notifier.websocket;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.presence.http.ApiException;
 import io.presence.notifier.delivery.LiveClients;
 import io.presence.notifier.delivery.Notification;
 import io.presence.notifier.delivery.OwnedPartitions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +29,8 @@ public final class LiveSockets implements LiveClients {
         ADMITTED, NOT_OWNED
     }
 
+    private static final Duration CAPACITY_RETRY_AFTER = Duration.ofSeconds(5);
+
     private final Map<String, Set<ClientSocket>> byRecipient = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final OwnedPartitions owned;
@@ -38,6 +42,15 @@ public final class LiveSockets implements LiveClients {
         this.owned = owned;
         this.settings = settings;
         this.meters = new SocketMeters(registry, open::get);
+    }
+
+    /** Refuses one more socket while this instance holds its maximum (SocketSettings#maxOpen). */
+    void checkCapacity() {
+        if (open.get() >= settings.maxOpen()) {
+            meters.refusedAtCapacity();
+            throw ApiException.unavailable("this notifier instance holds its maximum of " + settings.maxOpen()
+                    + " sockets; try again in a moment", CAPACITY_RETRY_AFTER, null);
+        }
     }
 
     SocketMeters meters() {

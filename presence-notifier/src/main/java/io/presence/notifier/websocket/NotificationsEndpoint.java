@@ -46,7 +46,7 @@ public final class NotificationsEndpoint {
     }
 
     public void declare(Javalin app, JwtVerifier jwt) {
-        ClientWebSockets.declare(app, PATH, jwt, ws -> {
+        ClientWebSockets.declare(app, PATH, jwt, sockets::checkCapacity, ws -> {
             ws.onConnect(this::connected);
             ws.onMessage(this::clientFrame);
             ws.onBinaryMessage(this::clientFrame);

@@ -13,7 +13,7 @@ import java.util.function.IntSupplier;
  * WebSocket meters (Prometheus names in brackets), registered up front: [presence_notifier_sockets_open],
  * [presence_notifier_sockets_opened_total], [presence_notifier_sockets_closed_total{reason}],
  * [presence_notifier_sockets_redirected_total{reason}], [presence_notifier_frames_sent_total],
- * [presence_notifier_frames_failed_total], [presence_notifier_client_frames_ignored_total].
+ * [presence_notifier_frames_failed_total], [presence_notifier_client_frames_ignored_total], [presence_notifier_sockets_refused_total].
  */
 final class SocketMeters {
 
@@ -26,6 +26,7 @@ final class SocketMeters {
     private final Counter framesSent;
     private final Counter framesFailed;
     private final Counter clientFramesIgnored;
+    private final Counter refusedAtCapacity;
 
     SocketMeters(MeterRegistry registry, IntSupplier open) {
         Gauge.builder("presence.notifier.sockets.open", open::getAsInt)
@@ -44,8 +45,14 @@ final class SocketMeters {
         framesSent = Counter.builder("presence.notifier.frames.sent").description("Frames written to sockets: notifications and the server's control frames").register(registry);
         framesFailed = Counter.builder("presence.notifier.frames.failed")
                 .description("Frames a socket did not write (it closed or was dropped first)").register(registry);
+        refusedAtCapacity = Counter.builder("presence.notifier.sockets.refused")
+                .description("Upgrades refused because the instance held presence.notifier.socket.max-open sockets").register(registry);
         clientFramesIgnored = Counter.builder("presence.notifier.client.frames.ignored")
                 .description("Frames clients sent; the socket only delivers, so they are answered with an error frame").register(registry);
+    }
+
+    void refusedAtCapacity() {
+        refusedAtCapacity.increment();
     }
 
     void opened() {

@@ -15,7 +15,7 @@ class BadSettingsTest {
             PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", "s3cret")),
             NotifierConfig::from,
             Set.of("presence.notifier.port", "presence.notifier.delivery-threads", "presence.notifier.shutdown-grace",
-                    "presence.push.retry.jitter"));
+                    "presence.push.retry.jitter", "presence.notifier.socket.max-open"));
 
     @Test
     void everyBadValueOfASettingItReadsIsRefusedNamingTheKey() {

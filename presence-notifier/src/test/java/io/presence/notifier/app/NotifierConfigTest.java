@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigException;
+import com.sun.management.UnixOperatingSystemMXBean;
 import io.presence.config.PresenceConfigLoader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,6 +30,10 @@ class NotifierConfigTest {
         assertThat(config.intake().groupId()).isEqualTo("presence-notifier");
         assertThat(config.intake().autoOffsetReset()).isEqualTo("earliest");
         assertThat(config.advertisedUrl()).isEmpty();
+        assertThat(config.sockets().maxPerUser()).isEqualTo(32);
+        long openFiles = ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+        assertThat(config.sockets().maxOpen()).as("what the open-file limit %d leaves", openFiles)
+                .isEqualTo((int) Math.min(Integer.MAX_VALUE, openFiles - Math.min(1024, openFiles / 2)));
     }
 
     @Test
@@ -39,6 +45,7 @@ class NotifierConfigTest {
         env.put("PRESENCE_PUSH_RETRY_MAX_ATTEMPTS", "3");
         env.put("PRESENCE_PUSH_RETRY_INITIAL_BACKOFF", "1s");
         env.put("PRESENCE_NOTIFIER_SOCKET_SEND_QUEUE", "32");
+        env.put("PRESENCE_NOTIFIER_SOCKET_MAX_OPEN", "5000");
 
         NotifierConfig config = NotifierConfig.from(PresenceConfigLoader.load(env));
 
@@ -48,6 +55,7 @@ class NotifierConfigTest {
         assertThat(config.push().maxAttempts()).isEqualTo(3);
         assertThat(config.push().initialBackoff()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.sockets().sendQueue()).isEqualTo(32);
+        assertThat(config.sockets().maxOpen()).isEqualTo(5000);
     }
 
     @Test
