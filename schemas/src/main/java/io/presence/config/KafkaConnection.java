@@ -56,4 +56,10 @@ public record KafkaConnection(String bootstrap, Map<String, String> clientSettin
     public Map<String, Object> clientProperties() {
         return clientProperties(Map.of());
     }
+
+    /** Names the settings, never their values: {@code sasl.jaas.config} holds a password. */
+    @Override
+    public String toString() {
+        return "KafkaConnection[bootstrap=" + bootstrap + ", clientSettings=" + clientSettings.keySet() + "]";
+    }
 }

@@ -61,6 +61,13 @@ class KafkaConnectionTest {
     }
 
     @Test
+    void itsTextNamesTheSettingsButNeverTheirValues() {
+        KafkaConnection kafka = new KafkaConnection("broker:9092", Map.of("sasl.jaas.config", "… password=\"s3cret\";"));
+
+        assertThat(kafka.toString()).contains("broker:9092", "sasl.jaas.config").doesNotContain("s3cret");
+    }
+
+    @Test
     void theBootstrapIsNotAClientSetting() {
         assertThatThrownBy(() -> KafkaConnection.fromConfig(PresenceConfigLoader.load(Map.of(
                 "PRESENCE_KAFKA_CLIENT_BOOTSTRAP_SERVERS", "elsewhere:9092"))))
