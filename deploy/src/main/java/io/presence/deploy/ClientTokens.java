@@ -18,6 +18,10 @@ final class ClientTokens {
     }
 
     String bearer(String userId) {
-        return "Bearer " + JWT.create().withSubject(userId).withExpiresAt(Instant.now().plus(VALIDITY)).sign(signer);
+        return "Bearer " + token(userId, VALIDITY);
+    }
+
+    String token(String userId, Duration validity) {
+        return JWT.create().withSubject(userId).withExpiresAt(Instant.now().plus(validity)).sign(signer);
     }
 }

@@ -39,6 +39,9 @@ public final class LocalLauncher implements Callable<Integer> {
     @Option(names = "--no-demo", description = "Start the system only; skip the demo.")
     boolean noDemo;
 
+    private static final String TRY_IT_USER = "dave";
+    private static final Duration TRY_IT_TOKEN_VALIDITY = Duration.ofHours(24);
+
     private final PrintStream out = System.out;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final List<ChildService> services = new ArrayList<>();
@@ -186,6 +189,22 @@ public final class LocalLauncher implements Callable<Integer> {
         out.printf("  %-16s %s%n", "logs", logs);
         out.printf("  %-16s %s%n", "auth secret", secrets.authSecret() + "   (PRESENCE_AUTH_SECRET; signs client JWTs, HS256)");
         out.printf("  %-16s %s%n", "gateway API key", secrets.gatewayApiKey() + "   (PRESENCE_GATEWAY_API_KEYS; X-Api-Key)");
+        printTryIt(config, secrets);
+    }
+
+    /** Calls to paste, with a token already signed: trying the API should not start with minting a JWT. */
+    private void printTryIt(LocalRunConfig config, LocalSecrets secrets) {
+        String token = new ClientTokens(secrets.authSecret()).token(TRY_IT_USER, TRY_IT_TOKEN_VALIDITY);
+        out.println();
+        out.println("try it (a client token for " + TRY_IT_USER + ", valid " + TRY_IT_TOKEN_VALIDITY.toHours() + " h):");
+        out.println("  TOKEN=" + token);
+        out.println("  curl -s -X POST http://localhost:" + config.ingestPort() + "/v1/events -H 'X-Api-Key: "
+                + secrets.gatewayApiKey() + "' -H 'Content-Type: application/json' \\");
+        out.println("    -d '{\"events\":[{\"type\":\"LOGIN\",\"userId\":\"" + TRY_IT_USER
+                + "\",\"deviceId\":\"d1\",\"connectionId\":\"c1\",\"platform\":\"WEB\"}]}'");
+        out.println("  curl -s -X POST http://localhost:" + config.streamsPort() + "/v1/status:query -H \"Authorization: Bearer $TOKEN\""
+                + " -H 'Content-Type: application/json' -d '{\"userIds\":[\"" + TRY_IT_USER + "\"]}'");
+        out.println("  WebSocket: ws://localhost:" + config.notifierPort() + "/v1/notifications?access_token=$TOKEN");
     }
 
     private synchronized void stopAll() {
