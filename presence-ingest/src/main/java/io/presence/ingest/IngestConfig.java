@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import io.presence.config.CheckedConfig;
 import io.presence.config.KafkaConnection;
 import io.presence.http.CorsOrigins;
+import io.presence.http.auth.ClientTokenRules;
 import io.presence.http.ratelimit.RateLimit;
 import io.presence.schemas.topics.TimestampLead;
 import io.presence.schemas.topics.TopicLayout;
@@ -19,7 +20,7 @@ public record IngestConfig(
         KafkaConnection kafka,
         String schemaRegistryUrl,
         TopicLayout topics,
-        String authSecret,
+        ClientTokenRules clientTokens,
         String gatewayApiKeys,
         boolean queryAndSubscribeEnabled,
         RateLimit rateLimit,
@@ -32,13 +33,8 @@ public record IngestConfig(
         Duration healthCheckInterval,
         Duration shutdownGrace) {
 
-    private static final String SECRET_KEY = "presence.auth.secret";
 
     public IngestConfig {
-        if (authSecret == null || authSecret.isEmpty()) {
-            throw new ConfigException.BadValue(SECRET_KEY,
-                    "it is empty; set PRESENCE_AUTH_SECRET to the HS256 secret that signs client tokens");
-        }
         if (maxClockSkew.compareTo(TimestampLead.MAX) > 0) {
             throw new ConfigException.BadValue("presence.ingest.max-clock-skew", "it is " + maxClockSkew.toSeconds()
                     + " s; it must be at most " + TimestampLead.MAX.toSeconds() + " s, since presence-streams refuses"
@@ -54,7 +50,7 @@ public record IngestConfig(
                 KafkaConnection.fromConfig(config),
                 config.getString("presence.schema-registry.url"),
                 TopicLayout.fromConfig(config),
-                config.getString(SECRET_KEY),
+                ClientTokenRules.fromConfig(config),
                 config.getString("presence.gateway.api-keys"),
                 config.getBoolean("presence.features.query-and-subscribe"),
                 RateLimit.fromConfig(config),

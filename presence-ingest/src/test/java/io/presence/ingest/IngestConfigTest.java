@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigException;
 import io.presence.config.PresenceConfigLoader;
+import io.presence.http.auth.ClientTokenRules;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,16 @@ class IngestConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("presence.auth.secret")
                 .hasMessageContaining("PRESENCE_AUTH_SECRET");
+    }
+
+    @Test
+    void theIssuerAndAudienceTokensMustCarryAreSetByEnvironmentAndOffByDefault() {
+        IngestConfig strict = IngestConfig.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", "s",
+                "PRESENCE_AUTH_ISSUER", "https://login.example.com", "PRESENCE_AUTH_AUDIENCE", "presence")));
+        IngestConfig lenient = IngestConfig.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", "s")));
+
+        assertThat(strict.clientTokens()).isEqualTo(new ClientTokenRules("s", "https://login.example.com", "presence"));
+        assertThat(lenient.clientTokens()).isEqualTo(ClientTokenRules.signedWith("s"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.JWTVerifier;
+import com.auth0.jwt.interfaces.Verification;
 import io.presence.http.ApiException;
 import io.presence.http.IdRules;
 import java.time.Duration;
@@ -32,13 +33,22 @@ public final class JwtVerifier {
 
     private final JWTVerifier verifier;
 
+    /** Tokens signed with {@code secret}, nothing more asked (tests, tools). */
     public JwtVerifier(String secret) {
-        if (secret == null || secret.isEmpty()) {
-            throw new IllegalArgumentException("presence.auth.secret is empty; set PRESENCE_AUTH_SECRET");
-        }
-        this.verifier = JWT.require(Algorithm.HMAC256(secret))
+        this(ClientTokenRules.signedWith(secret));
+    }
+
+    public JwtVerifier(ClientTokenRules rules) {
+        Verification required = JWT.require(Algorithm.HMAC256(rules.secret()))
                 .withClaimPresence("exp")
-                .withClaimPresence("sub")
+                .withClaimPresence("sub");
+        if (!rules.issuer().isEmpty()) {
+            required.withIssuer(rules.issuer());
+        }
+        if (!rules.audience().isEmpty()) {
+            required.withAudience(rules.audience());
+        }
+        this.verifier = required
                 // the login service that issues tokens runs on another machine, whose clock may be ahead of
                 // ours: its iat and nbf would otherwise refuse a fresh token for as long as the skew. exp
                 // stays exact: a socket is closed when its token expires.
@@ -91,7 +101,10 @@ public final class JwtVerifier {
             return "token has no '" + missing.getClaimName() + "' claim";
         }
         if (e instanceof IncorrectClaimException incorrect) {
-            return "token claim '" + incorrect.getClaimName() + "' is not acceptable now";
+            String claim = incorrect.getClaimName();
+            return "iss".equals(claim) || "aud".equals(claim)
+                    ? "token claim '" + claim + "' is not the one this service requires"
+                    : "token claim '" + claim + "' is not acceptable now";
         }
         if (e instanceof JWTDecodeException) {
             return "token is malformed";

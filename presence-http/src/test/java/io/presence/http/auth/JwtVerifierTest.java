@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.typesafe.config.ConfigException;
 import io.presence.http.ApiError;
 import io.presence.http.ApiException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -138,8 +140,29 @@ class JwtVerifierTest {
 
     @Test
     void anEmptySecretIsAConfigurationError() {
-        assertThatThrownBy(() -> new JwtVerifier("")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("presence.auth.secret");
+        assertThatThrownBy(() -> new JwtVerifier("")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("presence.auth.secret").hasMessageContaining("PRESENCE_AUTH_SECRET");
+    }
+
+    @Test
+    void whenAnIssuerAndAudienceAreRequiredATokenMustCarryBoth() {
+        JwtVerifier strict = new JwtVerifier(new ClientTokenRules(SECRET, "https://login.example.com", "presence"));
+        Algorithm signing = Algorithm.HMAC256(SECRET);
+        String ours = JWT.create().withSubject("alice").withExpiresAt(IN_AN_HOUR)
+                .withIssuer("https://login.example.com").withAudience("presence").sign(signing);
+        String forTheCalendar = JWT.create().withSubject("alice").withExpiresAt(IN_AN_HOUR)
+                .withIssuer("https://login.example.com").withAudience("calendar").sign(signing);
+        String fromElsewhere = JWT.create().withSubject("alice").withExpiresAt(IN_AN_HOUR)
+                .withIssuer("https://other.example.com").withAudience("presence").sign(signing);
+        String bare = JWT.create().withSubject("alice").withExpiresAt(IN_AN_HOUR).sign(signing);
+
+        assertThat(strict.verifyToken(ours).userId()).isEqualTo("alice");
+        for (String refused : List.of(forTheCalendar, fromElsewhere, bare)) {
+            assertThatThrownBy(() -> strict.verifyToken(refused))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.UNAUTHENTICATED))
+                    .hasMessageMatching("token (claim '(iss|aud)' is not the one this service requires|has no '(iss|aud)' claim)");
+        }
+        assertThat(verifier.verifyToken(ours).userId()).as("not required, not checked").isEqualTo("alice");
     }
 
     private void assertRefused(String token, String reason) {

@@ -1,9 +1,9 @@
 package io.presence.notifier.app;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import io.presence.config.CheckedConfig;
 import io.presence.config.KafkaConnection;
+import io.presence.http.auth.ClientTokenRules;
 import io.presence.notifier.intake.IntakeSettings;
 import io.presence.notifier.webhook.PushSettings;
 import io.presence.notifier.websocket.SocketSettings;
@@ -17,22 +17,13 @@ public record NotifierConfig(
         KafkaConnection kafka,
         String schemaRegistryUrl,
         TopicLayout topics,
-        String authSecret,
+        ClientTokenRules clientTokens,
         IntakeSettings intake,
         SocketSettings sockets,
         PushSettings push,
         long deliveredVersionsMaxPairs,
         Duration membershipRefresh,
         Duration shutdownGrace) {
-
-    private static final String SECRET_KEY = "presence.auth.secret";
-
-    public NotifierConfig {
-        if (authSecret == null || authSecret.isEmpty()) {
-            throw new ConfigException.BadValue(SECRET_KEY,
-                    "it is empty; set PRESENCE_AUTH_SECRET to the HS256 secret that signs client tokens");
-        }
-    }
 
     public static NotifierConfig from(Config config) {
         CheckedConfig notifier = CheckedConfig.of(config).at("presence.notifier");
@@ -42,7 +33,7 @@ public record NotifierConfig(
                 KafkaConnection.fromConfig(config),
                 config.getString("presence.schema-registry.url"),
                 TopicLayout.fromConfig(config),
-                config.getString(SECRET_KEY),
+                ClientTokenRules.fromConfig(config),
                 IntakeSettings.from(config),
                 SocketSettings.from(config),
                 PushSettings.from(config),

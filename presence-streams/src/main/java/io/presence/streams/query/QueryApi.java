@@ -31,10 +31,10 @@ public final class QueryApi {
     private final PeerLookupEndpoint peerLookup;
 
     public QueryApi(QuerySettings settings, StoreAccess stores, MeterRegistry metrics, InstantSource clock) {
-        InternalKey internalKey = InternalKey.configuredOrDerived(settings.internalKey(), settings.authSecret());
+        InternalKey internalKey = InternalKey.configuredOrDerived(settings.internalKey(), settings.clientTokens().secret());
         HttpPeerLookup peers = new HttpPeerLookup(internalKey, settings.routing().peerTimeout());
         this.keyLookup = new RoutedKeyLookup(stores, peers, settings.routing(), new RoutingMeters(metrics));
-        this.statusQuery = new StatusQueryEndpoint(new JwtVerifier(settings.authSecret()), keyLookup,
+        this.statusQuery = new StatusQueryEndpoint(new JwtVerifier(settings.clientTokens()), keyLookup,
                 new StatusQueryEndpoint.Limits(settings.othersEnabled(),
                         new SlidingWindowRateLimiter(settings.othersLimit(), clock), settings.maxIds(),
                         settings.unavailableRetryAfter()));

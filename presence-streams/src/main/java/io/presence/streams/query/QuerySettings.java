@@ -1,9 +1,9 @@
 package io.presence.streams.query;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import io.presence.config.CheckedConfig;
 import io.presence.http.CorsOrigins;
+import io.presence.http.auth.ClientTokenRules;
 import io.presence.http.ratelimit.RateLimit;
 import io.presence.streams.query.routing.RoutingSettings;
 import java.net.InetAddress;
@@ -23,24 +23,15 @@ import org.slf4j.LoggerFactory;
  * @param unavailableRetryAfter the {@code Retry-After} of a 50301
  * @param cors             the web origins whose pages may query from a browser
  */
-public record QuerySettings(String authSecret, boolean othersEnabled, RateLimit othersLimit, int maxIds,
+public record QuerySettings(ClientTokenRules clientTokens, boolean othersEnabled, RateLimit othersLimit, int maxIds,
                             String advertisedHost, int advertisedPort, String internalKey, RoutingSettings routing,
                             Duration unavailableRetryAfter, CorsOrigins cors) {
-
-    private static final String SECRET_KEY = "presence.auth.secret";
-
-    public QuerySettings {
-        if (authSecret == null || authSecret.isEmpty()) {
-            throw new ConfigException.BadValue(SECRET_KEY,
-                    "it is empty; set PRESENCE_AUTH_SECRET to the HS256 secret that signs client tokens");
-        }
-    }
 
     public static QuerySettings from(Config config) {
         CheckedConfig streams = CheckedConfig.of(config).at("presence.streams");
         CheckedConfig query = streams.at("query");
         return new QuerySettings(
-                config.getString(SECRET_KEY),
+                ClientTokenRules.fromConfig(config),
                 config.getBoolean("presence.features.query-and-subscribe"),
                 RateLimit.fromConfig(config),
                 query.atLeast("max-ids", 1),

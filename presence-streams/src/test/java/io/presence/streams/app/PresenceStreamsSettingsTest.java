@@ -55,7 +55,7 @@ class PresenceStreamsSettingsTest {
 
         assertThat(settings.topology().fanout().friendsNotified()).isFalse();
         assertThat(settings.topology().subscriptionRetention()).isEqualTo(Duration.ofHours(2));
-        assertThat(settings.query().authSecret()).isEqualTo("s3cret");
+        assertThat(settings.query().clientTokens().secret()).isEqualTo("s3cret");
     }
 
     @Test
