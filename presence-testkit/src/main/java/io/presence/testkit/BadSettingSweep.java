@@ -40,6 +40,22 @@ public final class BadSettingSweep {
         this.zeroAllowed = zeroAllowed;
     }
 
+    /**
+     * Sweeps every path under the prefixes (each must have some) and fails listing each bad value that was
+     * accepted or refused without naming its key.
+     */
+    public void assertRefusesEveryBadValueUnder(String... prefixes) {
+        for (String prefix : prefixes) {
+            if (pathsUnder(prefix).isEmpty()) {
+                throw new AssertionError("no setting has a default under " + prefix);
+            }
+        }
+        List<String> problems = problems(pathsUnder(prefixes));
+        if (!problems.isEmpty()) {
+            throw new AssertionError(problems.size() + " bad values not refused as they should be:\n  " + String.join("\n  ", problems));
+        }
+    }
+
     /** Every bad value that was accepted or refused without naming its key, as "path = value: what happened". */
     public List<String> problems(Set<String> paths) {
         List<String> problems = new ArrayList<>();
