@@ -57,7 +57,7 @@ public final class BadSettingSweep {
     }
 
     /** Every bad value that was accepted or refused without naming its key, as "path = value: what happened". */
-    public List<String> problems(Set<String> paths) {
+    private List<String> problems(Set<String> paths) {
         List<String> problems = new ArrayList<>();
         badValues(paths).forEach((path, values) -> {
             for (String value : values) {
@@ -68,7 +68,7 @@ public final class BadSettingSweep {
     }
 
     /** The paths that have a default and start with any of {@code prefixes} (a whole path, or one ending in a dot). */
-    public Set<String> pathsUnder(String... prefixes) {
+    private Set<String> pathsUnder(String... prefixes) {
         Set<String> paths = new TreeSet<>();
         defaults.entrySet().forEach(entry -> {
             for (String prefix : prefixes) {
