@@ -51,6 +51,21 @@ class GatewayEventsIT {
     }
 
     @Test
+    void aGatewayWhoseKeyHasANameIsTheSourceOfItsEventsAndTagsTheirCount() {
+        String user = uniqueUser();
+
+        HttpResponse<String> response = http.postEvents(IngestCluster.NAMED_GATEWAY_KEY,
+                events(item("LOGIN", user, "phone", "c1", "IOS", null), "{\"type\":\"NOPE\",\"userId\":\"" + user + "\"}"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(TopicReader.awaitRecords(cluster.bootstrap(), cluster.topics().events(), user, 1))
+                .extracting(record -> record.value().getSource()).containsExactly(IngestCluster.NAMED_GATEWAY);
+        assertThat(http.get("/metrics").body()).contains(
+                "presence_ingest_gateway_events_total{gateway=\"eu-west\",outcome=\"accepted\"} 1.0",
+                "presence_ingest_gateway_events_total{gateway=\"eu-west\",outcome=\"rejected\"} 1.0");
+    }
+
+    @Test
     void aBatchIsWrittenInOrderKeyedByUserWithNewIdsThisSourceAndTheGivenTimes() {
         String user = uniqueUser();
         long t = NOW.toEpochMilli() - 1000;

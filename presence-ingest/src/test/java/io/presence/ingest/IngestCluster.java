@@ -11,6 +11,9 @@ import java.util.Map;
 public record IngestCluster(String bootstrap, String registryUrl, Topics topics) {
 
     public static final String GATEWAY_KEY = "gw-test-key";
+    /** A key given a name ({@code name:key}): the gateway fleet its events come from. */
+    public static final String NAMED_GATEWAY = "eu-west";
+    public static final String NAMED_GATEWAY_KEY = "gw-eu-west-key";
 
     public static IngestCluster of(PresenceCluster cluster) {
         return new IngestCluster(cluster.bootstrapServers(), cluster.registryUrl(), cluster.topics());
@@ -22,7 +25,7 @@ public record IngestCluster(String bootstrap, String registryUrl, Topics topics)
         all.put("PRESENCE_KAFKA_BOOTSTRAP", bootstrap);
         all.put("PRESENCE_SCHEMA_REGISTRY_URL", registryUrl);
         all.put("PRESENCE_AUTH_SECRET", TestTokens.SECRET);
-        all.put("PRESENCE_GATEWAY_API_KEYS", "other-key," + GATEWAY_KEY);
+        all.put("PRESENCE_GATEWAY_API_KEYS", "other-key," + GATEWAY_KEY + "," + NAMED_GATEWAY + ":" + NAMED_GATEWAY_KEY);
         all.put("PRESENCE_INGEST_PORT", "0");
         all.put("PRESENCE_INGEST_INSTANCE_ID", "ingest-it");
         all.put("PRESENCE_INGEST_HEALTH_CHECK_INTERVAL", "500ms");

@@ -54,8 +54,8 @@ class OperationsIT {
         assertThat(metrics.body())
                 .contains("http_server_requests_seconds_bucket{method=\"POST\",route=\"/v1/events\",status=\"200\",le=")
                 .contains("http_server_requests_seconds_count{method=\"POST\",route=\"/v1/events\",status=\"401\"}")
-                .contains("presence_ingest_gateway_events_total{outcome=\"accepted\"}")
-                .contains("presence_ingest_gateway_events_total{outcome=\"rejected\"}")
+                .contains("presence_ingest_gateway_events_total{gateway=\"unnamed\",outcome=\"accepted\"}")
+                .contains("presence_ingest_gateway_events_total{gateway=\"unnamed\",outcome=\"rejected\"}")
                 .contains("kafka_producer_record_send_total");
     }
 

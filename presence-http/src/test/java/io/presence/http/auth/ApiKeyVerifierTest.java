@@ -28,6 +28,18 @@ class ApiKeyVerifierTest {
     }
 
     @Test
+    void aKeyGivenANameTellsWhichGatewayCalledAndAKeyWithoutOneTellsNothing() {
+        ApiKeyVerifier named = ApiKeyVerifier.fromCommaSeparated("eu-west:key-eu, us.east@2:key-us:with-colon, plain-key, not a name:key");
+
+        assertThat(named.verify("key-eu")).isEqualTo("eu-west");
+        assertThat(named.verify("key-us:with-colon")).as("the key is what follows the first ':'").isEqualTo("us.east@2");
+        assertThat(named.verify("plain-key")).isEqualTo(ApiKeyVerifier.UNNAMED);
+        assertThat(named.verify("not a name:key")).as("not a name: the whole entry is the key").isEqualTo(ApiKeyVerifier.UNNAMED);
+        assertThatThrownBy(() -> named.verify("eu-west:key-eu")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> named.verify("eu-west")).isInstanceOf(ApiException.class);
+    }
+
+    @Test
     void withNoKeysConfiguredEveryCallIsRefused() {
         ApiKeyVerifier none = ApiKeyVerifier.fromCommaSeparated("");
         assertThat(none.isEmpty()).isTrue();

@@ -5,6 +5,7 @@ import io.presence.avro.Platform;
 import io.presence.avro.PresenceEvent;
 import io.presence.http.ApiException;
 import io.presence.http.IdRules;
+import io.presence.http.auth.ApiKeyVerifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Checks one gateway event (SPEC §1, §9) and turns it into the PresenceEvent ingest writes: the
- * gateway's eventId or a new UUID, this instance as source, server time when the gateway gave none.
+ * gateway's eventId or a new UUID, the gateway's name as source (or this instance's, for a gateway key
+ * without a name), server time when the gateway gave none.
  * A refused event throws 40001 naming the field.
  */
 public final class GatewayEventValidator {
@@ -41,7 +43,13 @@ public final class GatewayEventValidator {
         this.source = source;
     }
 
+    /** An event of a gateway whose key has no name: this instance is its source. */
     public PresenceEvent toEvent(GatewayEventJson item) {
+        return toEvent(item, ApiKeyVerifier.UNNAMED);
+    }
+
+    /** An event of the gateway named {@code gateway} (by its key), its source. */
+    public PresenceEvent toEvent(GatewayEventJson item, String gateway) {
         EventType type = type(item.type());
         String userId = IdRules.requireValidId("userId", item.userId());
         String deviceId = IdRules.requireValidId("deviceId", item.deviceId());
@@ -51,7 +59,7 @@ public final class GatewayEventValidator {
         return PresenceEvent.newBuilder()
                 .setEventId(eventId(item.eventId()))
                 .setTimestamp(timestamp)
-                .setSource(source)
+                .setSource(gateway.isEmpty() ? source : gateway)
                 .setType(type)
                 .setUserId(userId)
                 .setDeviceId(deviceId)

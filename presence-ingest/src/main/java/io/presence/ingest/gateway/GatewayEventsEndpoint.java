@@ -27,8 +27,7 @@ public final class GatewayEventsEndpoint {
     private final GatewayEventValidator validator;
     private final PresenceLog log;
     private final int maxBatchEvents;
-    private final Counter accepted;
-    private final Counter rejected;
+    private final MeterRegistry metrics;
 
     public GatewayEventsEndpoint(ApiKeyVerifier apiKeys, GatewayEventValidator validator, PresenceLog log,
                                  int maxBatchEvents, MeterRegistry metrics) {
@@ -36,14 +35,14 @@ public final class GatewayEventsEndpoint {
         this.validator = validator;
         this.log = log;
         this.maxBatchEvents = maxBatchEvents;
-        this.accepted = Counter.builder("presence.ingest.gateway.events").tag("outcome", "accepted")
-                .description("gateway events written to Kafka").register(metrics);
-        this.rejected = Counter.builder("presence.ingest.gateway.events").tag("outcome", "rejected")
-                .description("gateway events refused by validation").register(metrics);
+        this.metrics = metrics;
+        // registered before the first call, so the series exist (at 0) for dashboards and alerts
+        counter("accepted", ApiKeyVerifier.UNNAMED);
+        counter("rejected", ApiKeyVerifier.UNNAMED);
     }
 
     public void post(Context ctx) {
-        apiKeys.verify(ctx.header(API_KEY_HEADER));
+        String gateway = apiKeys.verify(ctx.header(API_KEY_HEADER));
         List<JsonNode> items = JsonInput.read(ctx, GatewayBatchJson.class).events();
         if (items == null) {
             throw ApiException.invalidParameter("field 'events' is required");
@@ -55,17 +54,25 @@ public final class GatewayEventsEndpoint {
         List<Rejection> rejections = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             try {
-                valid.add(validator.toEvent(parse(items.get(i))));
+                valid.add(validator.toEvent(parse(items.get(i)), gateway));
             } catch (ApiException e) {
                 rejections.add(new Rejection(i, e.error().code(), e.getMessage()));
             }
         }
         BatchAnswer answer = new BatchAnswer(valid.size(), List.copyOf(rejections));
-        rejected.increment(rejections.size());
+        counter("rejected", gateway).increment(rejections.size());
         ctx.future(() -> log.appendEvents(valid).thenRun(() -> {
-            accepted.increment(valid.size());
+            counter("accepted", gateway).increment(valid.size());
             ctx.json(answer);
         }));
+    }
+
+    /** Per gateway name (few: one per key), so an operator sees which gateway sends what. */
+    private Counter counter(String outcome, String gateway) {
+        return Counter.builder("presence.ingest.gateway.events").tag("outcome", outcome)
+                .tag("gateway", gateway.isEmpty() ? "unnamed" : gateway)
+                .description("gateway events written to Kafka (accepted) or refused by validation (rejected), by gateway key name")
+                .register(metrics);
     }
 
     private static GatewayEventJson parse(JsonNode item) {
