@@ -9,8 +9,10 @@ import io.presence.notifier.app.NotifierService;
 import io.presence.schemas.topics.DeadLetterHeaders;
 import io.presence.testkit.PresenceCluster;
 import io.presence.testkit.PresenceClusterExtension;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +58,9 @@ class WebhookPushIT {
             AtomicInteger left = failuresLeft.get(body.path("id").asText());
             return left != null && left.getAndDecrement() > 0 ? 503 : 200;
         });
-        notifier = new NotifierCluster(presence).start(NotifierCluster.pushingTo(receiver));
+        // a receiver behind basic auth: the credentials ride in the configured URL
+        notifier = new NotifierCluster(presence).start(Map.of("PRESENCE_PUSH_WEBHOOK_URL", receiver.url("push", "p@ss").toString(),
+                "PRESENCE_PUSH_WEBHOOK_SECRET", WebhookReceiver.SECRET));
         log = new NotificationLog(presence);
     }
 
@@ -88,6 +92,7 @@ class WebhookPushIT {
         assertThat(push.body().path("customStatus").asText()).isEqualTo("listening to music");
         assertThat(push.body().path("version").asLong()).isEqualTo(3);
         assertThat(push.body().has("devices")).isFalse();
+        assertThat(push.authorization()).isEqualTo("Basic " + Base64.getEncoder().encodeToString("push:p@ss".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -27,8 +27,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     static final String SECRET = "webhook-test-secret";
 
-    /** One request: the body, whether its signature verified, and the status it was answered with. */
-    record Request(JsonNode body, String signature, boolean signatureValid, int answeredWith) {
+    /** One request: the body, whether its signature verified, its Authorization header (or null), and the status it was answered with. */
+    record Request(JsonNode body, String signature, boolean signatureValid, String authorization, int answeredWith) {
 
         String id() {
             return body.path("id").asText();
@@ -67,6 +67,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     URI url() {
         return URI.create("http://localhost:" + server.getAddress().getPort() + "/push");
+    }
+
+    /** The URL with credentials in it, as a receiver behind basic auth is configured ({@code @} in the password encoded). */
+    URI url(String user, String password) {
+        return URI.create("http://" + user + ":" + password.replace("@", "%40") + "@localhost:" + server.getAddress().getPort() + "/push");
     }
 
     /** How to answer each request (by its body); may {@link #pause} to play a slow receiver. */
@@ -120,7 +125,7 @@ final class WebhookReceiver implements AutoCloseable {
         }
         JsonNode body = JSON.readTree(raw);
         int status = valid ? responder.applyAsInt(body) : 401;
-        requests.add(new Request(body, signature, valid, status));
+        requests.add(new Request(body, signature, valid, exchange.getRequestHeaders().getFirst("Authorization"), status));
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }

@@ -5,16 +5,22 @@ import com.typesafe.config.ConfigException;
 import io.presence.config.CheckedConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
  * The {@code presence.push.*} keys (SPEC §9): where and how to push, and the retry budget.
  *
- * @param webhookUrl empty when no webhook is configured (then nothing is pushed)
+ * @param webhookUrl           empty when no webhook is configured (then nothing is pushed); never with credentials
+ * @param webhookAuthorization the {@code Authorization} header every push carries, from credentials in the
+ *                             configured URL ({@code https://user:password@push.example.com/…}: basic auth, for
+ *                             a receiver behind a gateway that asks for it); empty for none
  */
 public record PushSettings(
         Optional<URI> webhookUrl,
+        String webhookAuthorization,
         String webhookSecret,
         Duration requestTimeout,
         int maxAttempts,
@@ -35,14 +41,28 @@ public record PushSettings(
 
     public static PushSettings from(Config config) {
         CheckedConfig push = CheckedConfig.of(config).at("presence.push");
+        Optional<URI> configured = url(push.string("webhook-url"));
         return new PushSettings(
-                url(push.string("webhook-url")),
+                configured.map(PushSettings::withoutCredentials),
+                configured.map(URI::getUserInfo).map(PushSettings::basicAuthorization).orElse(""),
                 config.getString("presence.push.webhook-secret"),
                 push.positiveDuration("request-timeout"),
                 push.atLeast("retry.max-attempts", 1),
                 push.positiveDuration("retry.initial-backoff"),
                 push.positiveDuration("retry.max-backoff"),
                 push.fraction("retry.jitter", 0, 1));
+    }
+
+    private static URI withoutCredentials(URI url) {
+        try {
+            return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), url.getQuery(), url.getFragment());
+        } catch (URISyntaxException e) {
+            throw new ConfigException.BadValue("presence.push.webhook-url", "cannot be used without its credentials: " + e.getMessage());
+        }
+    }
+
+    private static String basicAuthorization(String userInfo) {
+        return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Optional<URI> url(String configured) {

@@ -74,13 +74,15 @@ public final class WebhookPush implements PushChannel {
         if (stop.isPresent()) {
             return CompletableFuture.completedFuture(stop.get());
         }
-        HttpRequest request = HttpRequest.newBuilder(url)
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header(WebhookSigner.HEADER, signer.orElseThrow().signature(clock.millis(), notification.json()))
-                .POST(HttpRequest.BodyPublishers.ofString(notification.json()))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .POST(HttpRequest.BodyPublishers.ofString(notification.json()));
+        if (!settings.webhookAuthorization().isEmpty()) {
+            request.header("Authorization", settings.webhookAuthorization());
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                 .handle((response, error) -> outcome(notification, attempt, response, error));
     }
 

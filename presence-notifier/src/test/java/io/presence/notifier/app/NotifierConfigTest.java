@@ -8,7 +8,9 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import io.presence.config.PresenceConfigLoader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,10 +54,24 @@ class NotifierConfigTest {
         assertThat(config.port()).isEqualTo(9082);
         assertThat(config.push().webhookUrl()).contains(URI.create("https://push.example.com/presence"));
         assertThat(config.push().webhookSecret()).isEqualTo("hmac-key");
+        assertThat(config.push().webhookAuthorization()).as("no credentials in the URL").isEmpty();
         assertThat(config.push().maxAttempts()).isEqualTo(3);
         assertThat(config.push().initialBackoff()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.sockets().sendQueue()).isEqualTo(32);
         assertThat(config.sockets().maxOpen()).isEqualTo(5000);
+    }
+
+    @Test
+    void credentialsInTheWebhookUrlBecomeBasicAuthAndLeaveTheUrl() {
+        Map<String, String> env = new HashMap<>(SECRET);
+        env.put("PRESENCE_PUSH_WEBHOOK_URL", "https://presence:p%40ss@push.example.com/hook");
+        env.put("PRESENCE_PUSH_WEBHOOK_SECRET", "hmac-key");
+
+        NotifierConfig config = NotifierConfig.from(PresenceConfigLoader.load(env));
+
+        assertThat(config.push().webhookUrl()).contains(URI.create("https://push.example.com/hook"));
+        assertThat(config.push().webhookAuthorization())
+                .isEqualTo("Basic " + Base64.getEncoder().encodeToString("presence:p@ss".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
