@@ -3,11 +3,10 @@ package io.presence.notifier.webhook;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.presence.config.CheckedConfig;
+import io.presence.config.UrlCredentials;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -41,28 +40,16 @@ public record PushSettings(
 
     public static PushSettings from(Config config) {
         CheckedConfig push = CheckedConfig.of(config).at("presence.push");
-        Optional<URI> configured = url(push.string("webhook-url"));
+        Optional<UrlCredentials> configured = push.checked("webhook-url", () -> url(push.string("webhook-url")).map(UrlCredentials::of));
         return new PushSettings(
-                configured.map(PushSettings::withoutCredentials),
-                configured.map(URI::getUserInfo).map(PushSettings::basicAuthorization).orElse(""),
+                configured.map(UrlCredentials::url),
+                configured.map(UrlCredentials::authorization).orElse(""),
                 config.getString("presence.push.webhook-secret"),
                 push.positiveDuration("request-timeout"),
                 push.atLeast("retry.max-attempts", 1),
                 push.positiveDuration("retry.initial-backoff"),
                 push.positiveDuration("retry.max-backoff"),
                 push.fraction("retry.jitter", 0, 1));
-    }
-
-    private static URI withoutCredentials(URI url) {
-        try {
-            return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), url.getQuery(), url.getFragment());
-        } catch (URISyntaxException e) {
-            throw new ConfigException.BadValue("presence.push.webhook-url", "cannot be used without its credentials: " + e.getMessage());
-        }
-    }
-
-    private static String basicAuthorization(String userInfo) {
-        return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Optional<URI> url(String configured) {

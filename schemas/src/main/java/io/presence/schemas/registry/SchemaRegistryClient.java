@@ -2,6 +2,7 @@ package io.presence.schemas.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.presence.config.UrlCredentials;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -10,14 +11,12 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,10 +57,9 @@ public final class SchemaRegistryClient implements SchemaRegistry {
      *                appear in a message
      */
     public SchemaRegistryClient(String baseUrl, Duration requestTimeout, int maxAttempts) {
-        URI given = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.baseUri = withoutCredentials(given);
-        this.authorization = given.getUserInfo() == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString(given.getUserInfo().getBytes(StandardCharsets.UTF_8));
+        UrlCredentials given = UrlCredentials.of(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"));
+        this.baseUri = given.url();
+        this.authorization = given.authorization();
         this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
         this.retry = Retry.of("schema-registry", RetryConfig.custom()
                 .maxAttempts(maxAttempts)
@@ -133,7 +131,7 @@ public final class SchemaRegistryClient implements SchemaRegistry {
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", CONTENT_TYPE)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
+        if (!authorization.isEmpty()) {
             builder.header("Authorization", authorization);
         }
         HttpRequest request = builder.build();
@@ -176,15 +174,6 @@ public final class SchemaRegistryClient implements SchemaRegistry {
             return body == null || body.isBlank() ? null : json.readTree(body);
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    private static URI withoutCredentials(URI uri) {
-        try {
-            return uri.getUserInfo() == null ? uri
-                    : new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), uri.getFragment());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("schema registry URL " + uri.getHost() + " cannot be rebuilt without its credentials", e);
         }
     }
 
