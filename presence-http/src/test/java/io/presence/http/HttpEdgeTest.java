@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,33 @@ class HttpEdgeTest {
     @AfterEach
     void stop() {
         edge.close();
+    }
+
+    @Test
+    void aGzippedBodyIsInflatedAndItsInflatedSizeIsWhatTheLimitCounts() throws Exception {
+        byte[] small = gzip("{\"name\":\"ann\",\"times\":2,\"tags\":[\"a\"]}");
+        byte[] bomb = gzip("{\"name\":\"" + "a".repeat(10_000) + "\",\"times\":2,\"tags\":[]}");
+
+        HttpResponse<String> inflated = http.send(HttpRequest.newBuilder(uri("/v1/greetings"))
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(small)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tooBig = http.send(HttpRequest.newBuilder(uri("/v1/greetings"))
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bomb)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(inflated.statusCode()).as(inflated.body()).isEqualTo(200);
+        assertThat(inflated.body()).contains("\"name\":\"ann\"");
+        assertThat(bomb.length).as("compressed, it is under the 200-byte limit").isLessThan(200);
+        assertThat(tooBig.statusCode()).as(tooBig.body()).isEqualTo(400);
+        assertThat(tooBig.body()).contains("40001");
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     @Test
