@@ -30,4 +30,9 @@ public record EdgeSettings(long maxRequestBytes, Duration shutdownGrace, CorsOri
     public static EdgeSettings defaults() {
         return new EdgeSettings(DEFAULT_MAX_REQUEST_BYTES, Duration.ofSeconds(10));
     }
+
+    /** These settings, answering cross-origin calls from {@code origins}. */
+    public EdgeSettings withCors(CorsOrigins origins) {
+        return new EdgeSettings(maxRequestBytes, shutdownGrace, origins);
+    }
 }

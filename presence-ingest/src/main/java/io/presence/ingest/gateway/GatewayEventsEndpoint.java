@@ -13,6 +13,8 @@ import io.presence.ingest.gateway.BatchAnswer.Rejection;
 import io.presence.ingest.kafka.PresenceLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code POST /v1/events}: a gateway's batch of session events (SPEC §9). Each item is checked on
@@ -28,6 +30,9 @@ public final class GatewayEventsEndpoint {
     private final PresenceLog log;
     private final int maxBatchEvents;
     private final MeterRegistry metrics;
+    /** By outcome, then gateway name: built once each, not per call. */
+    private final Map<String, Map<String, Counter>> counters = Map.of("accepted", new ConcurrentHashMap<>(),
+            "rejected", new ConcurrentHashMap<>());
 
     public GatewayEventsEndpoint(ApiKeyVerifier apiKeys, GatewayEventValidator validator, PresenceLog log,
                                  int maxBatchEvents, MeterRegistry metrics) {
@@ -69,10 +74,10 @@ public final class GatewayEventsEndpoint {
 
     /** Per gateway name (few: one per key), so an operator sees which gateway sends what. */
     private Counter counter(String outcome, String gateway) {
-        return Counter.builder("presence.ingest.gateway.events").tag("outcome", outcome)
-                .tag("gateway", gateway.isEmpty() ? "unnamed" : gateway)
+        return counters.get(outcome).computeIfAbsent(gateway, name -> Counter.builder("presence.ingest.gateway.events")
+                .tag("outcome", outcome).tag("gateway", name.isEmpty() ? "unnamed" : name)
                 .description("gateway events written to Kafka (accepted) or refused by validation (rejected), by gateway key name")
-                .register(metrics);
+                .register(metrics));
     }
 
     private static GatewayEventJson parse(JsonNode item) {

@@ -46,7 +46,6 @@ public final class StreamsService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamsService.class);
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration EDGE_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private static final Duration METRICS_REFRESH = Duration.ofSeconds(10);
 
@@ -73,7 +72,7 @@ public final class StreamsService implements AutoCloseable {
         rocksDbMemory = new RocksDbMemory(settings.blockCacheBytes(), settings.writeBufferBytes());
         // HTTP before Streams: application.server must name the port actually bound, and Streams takes it at construction
         try {
-            http = new HttpEdge(new EdgeSettings(EdgeSettings.DEFAULT_MAX_REQUEST_BYTES, EDGE_SHUTDOWN_GRACE, settings.query().cors()), metrics, this::whyNotReady).start(settings.port());
+            http = new HttpEdge(EdgeSettings.defaults().withCors(settings.query().cors()), metrics, this::whyNotReady).start(settings.port());
         } catch (RuntimeException e) {
             rocksDbMemory.close();
             throw e;
