@@ -71,7 +71,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     /** @param saslUser the user of each node's SASL/PLAIN listener (those whose ports ask for one) */
     static EmbeddedKafkaCluster start(Path baseDir, boolean deleteBaseDirOnClose, List<NodePorts> requestedPorts,
                                       SaslPlainUser saslUser) {
-        List<NodePorts> ports = requestedPorts.stream().map(NodePorts::resolved).toList();
+        List<NodePorts> ports = NodePorts.resolved(requestedPorts);
         String quorumBootstrapServers = ports.stream()
                 .map(p -> HOST + ":" + p.controller())
                 .collect(Collectors.joining(","));
