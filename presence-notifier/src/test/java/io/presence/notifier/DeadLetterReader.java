@@ -13,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads {@code presence.dlq} from the beginning to its end. */
+/** Reads {@code presence.dlq} (or another topic) from the beginning to its end. */
 final class DeadLetterReader {
 
     private DeadLetterReader() {
@@ -21,7 +21,11 @@ final class DeadLetterReader {
 
     /** The dead letters whose key is {@code key}, in log order. */
     static List<ConsumerRecord<byte[], byte[]>> withKey(PresenceCluster cluster, String key) {
-        String topic = cluster.topics().dlq().name();
+        return withKey(cluster, cluster.topics().dlq().name(), key);
+    }
+
+    /** The records of {@code topic} whose key is {@code key}, in log order. */
+    static List<ConsumerRecord<byte[], byte[]>> withKey(PresenceCluster cluster, String topic, String key) {
         List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),

@@ -16,9 +16,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The cluster an audit reads: checked up front (broker reachable, registry answering) so a wrong
@@ -40,7 +44,15 @@ final class AuditCluster implements AutoCloseable {
     }
 
     static AuditCluster connect(KafkaConnection kafka, String registryUrl) {
-        SchemaRegistryClient registry = checkedRegistry(registryUrl);
+        return connect(kafka, checkedRegistry(registryUrl));
+    }
+
+    /** For commands that move records as bytes and decode none (the dead letters): no registry needed. */
+    static AuditCluster connectWithoutRegistry(KafkaConnection kafka) {
+        return connect(kafka, (SchemaRegistryClient) null);
+    }
+
+    private static AuditCluster connect(KafkaConnection kafka, SchemaRegistryClient registry) {
         String bootstrap = kafka.bootstrap();
         Admin admin = Admin.create(kafka.clientProperties(Map.of(
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
@@ -110,12 +122,29 @@ final class AuditCluster implements AutoCloseable {
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** Writes records back as they were read (bytes): acks=all and idempotent, so a retry never doubles one. */
+    KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(kafka.clientProperties(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (6 * TIMEOUT.toMillis()),
+                ProducerConfig.LINGER_MS_CONFIG, 5)),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
     AvroWireSerde<PresenceEvent> eventSerde() {
-        return new AvroWireSerde<>(registry, PresenceEvent.class);
+        return new AvroWireSerde<>(registry(), PresenceEvent.class);
     }
 
     AvroWireSerde<StatusChange> statusChangeSerde() {
-        return new AvroWireSerde<>(registry, StatusChange.class);
+        return new AvroWireSerde<>(registry(), StatusChange.class);
+    }
+
+    private SchemaRegistryClient registry() {
+        if (registry == null) {
+            throw new IllegalStateException("connected without a schema registry");
+        }
+        return registry;
     }
 
     @Override

@@ -7,19 +7,22 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code bin/presence-audit}: rebuilds status from {@code presence.events} with the live app's own
- * fold (R-AUD-1) and checks it against what the app published (R-AUD-2). Answers go to stdout,
+ * fold (R-AUD-1) and checks it against what the app published (R-AUD-2); lists the dead letters and
+ * redrives dead notifications (R-NOT-4). Answers go to stdout,
  * progress and errors to stderr; exit codes are in {@link ExitCodes}.
  */
 @Command(name = "presence-audit", mixinStandardHelpOptions = true,
         description = "Replays presence.events with the live status fold: status as of an instant, one user's history, "
-                + "and a check that replay equals what the live app published.",
-        subcommands = {StatusAtCommand.class, HistoryCommand.class, VerifyCommand.class},
+                + "and a check that replay equals what the live app published. Lists presence.dlq and puts dead "
+                + "notifications back for delivery.",
+        subcommands = {StatusAtCommand.class, HistoryCommand.class, VerifyCommand.class, DeadLettersCommand.class,
+            RedriveCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done; for verify, replay and published changes are identical",
             "1:verify found differences",
             "2:bad command line",
-            "3:Kafka unreachable, topic missing, or schema registry unreachable"})
+            "3:Kafka unreachable, topic missing, schema registry unreachable, or a redriven record not written"})
 public final class AuditMain {
 
     final PrintStream out;

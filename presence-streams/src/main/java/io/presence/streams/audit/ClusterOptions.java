@@ -27,12 +27,18 @@ final class ClusterOptions {
     private Config config;
 
     AuditCluster connect() {
-        Config config = config();
-        KafkaConnection configured = KafkaConnection.fromConfig(config);
+        return AuditCluster.connect(kafka(), registry != null ? registry : config().getString("presence.schema-registry.url"));
+    }
+
+    /** For commands that decode nothing: Kafka only, so a registry outage does not stop them. */
+    AuditCluster connectWithoutRegistry() {
+        return AuditCluster.connectWithoutRegistry(kafka());
+    }
+
+    private KafkaConnection kafka() {
+        KafkaConnection configured = KafkaConnection.fromConfig(config());
         // --bootstrap names another cluster, reached with the same client settings (security)
-        return AuditCluster.connect(
-                bootstrap != null ? new KafkaConnection(bootstrap, configured.clientSettings()) : configured,
-                registry != null ? registry : config.getString("presence.schema-registry.url"));
+        return bootstrap != null ? new KafkaConnection(bootstrap, configured.clientSettings()) : configured;
     }
 
     /** A bar redrawn with carriage returns only makes sense on a terminal; piped stderr stays clean. */

@@ -9,7 +9,7 @@ final class ExitCodes {
     static final int MISMATCH = 1;
     /** Bad command line (picocli's own code for usage errors). */
     static final int USAGE = 2;
-    /** Kafka unreachable, a topic missing, or the schema registry unreachable or refusing. */
+    /** Kafka unreachable, a topic missing, the schema registry unreachable or refusing, or a redriven record not written. */
     static final int UNAVAILABLE = 3;
 
     private ExitCodes() {

@@ -43,7 +43,7 @@ class AuditMainTest {
         int code = run("--help");
 
         assertThat(code).isZero();
-        assertThat(text(out)).contains("status-at", "history", "verify", "Exit codes");
+        assertThat(text(out)).contains("status-at", "history", "verify", "dead-letters", "redrive", "Exit codes");
     }
 
     private int run(String... args) {

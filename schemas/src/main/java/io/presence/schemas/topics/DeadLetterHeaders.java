@@ -1,6 +1,8 @@
 package io.presence.schemas.topics;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -20,6 +22,11 @@ public final class DeadLetterHeaders {
     public static final String OFFSET = "__streams.errors.offset";
     public static final String STAGE = "__presence.errors.stage";
     public static final String REASON = "__presence.errors.reason";
+    /** On a record put back into its topic from {@code presence.dlq}: the dead letter it came from ({@code <partition>@<offset>}). */
+    public static final String REDRIVEN_FROM = "__presence.redriven-from";
+
+    private static final String STREAMS_PREFIX = "__streams.errors.";
+    private static final String PRESENCE_PREFIX = "__presence.errors.";
 
     private DeadLetterHeaders() {
     }
@@ -45,6 +52,43 @@ public final class DeadLetterHeaders {
     public static void tag(Headers headers, String stage, String reason) {
         add(headers, STAGE, stage);
         add(headers, REASON, reason);
+    }
+
+    /**
+     * The cause a dead letter's headers name; empty when one of topic, partition, offset, stage or reason
+     * is missing or unreadable (a record some other writer put there). Exception and message may be null.
+     */
+    public static Optional<Cause> causeOf(Headers headers) {
+        String topic = text(headers, TOPIC);
+        String partition = text(headers, PARTITION);
+        String offset = text(headers, OFFSET);
+        String stage = text(headers, STAGE);
+        String reason = text(headers, REASON);
+        if (topic == null || partition == null || offset == null || stage == null || reason == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Cause(topic, Integer.parseInt(partition), Long.parseLong(offset), stage, reason,
+                    text(headers, EXCEPTION), text(headers, MESSAGE)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The headers the record carried before it died: all but the error headers (Kafka Streams' and ours). */
+    public static Headers original(Headers headers) {
+        Headers kept = new RecordHeaders();
+        for (Header header : headers) {
+            if (!header.key().startsWith(STREAMS_PREFIX) && !header.key().startsWith(PRESENCE_PREFIX)) {
+                kept.add(header);
+            }
+        }
+        return kept;
+    }
+
+    private static String text(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static void add(Headers headers, String name, String value) {
