@@ -59,7 +59,7 @@ public final class IngestService implements AutoCloseable {
         if (apiKeys.isEmpty()) {
             log.warn("presence.gateway.api-keys is empty: every POST /v1/events will be refused (40101)");
         }
-        JwtVerifier jwt = new JwtVerifier(config.clientTokens());
+        JwtVerifier jwt = new JwtVerifier(config.clientTokens(), metrics);
         this.gatewayEvents = new GatewayEventsEndpoint(apiKeys,
                 new GatewayEventValidator(clock, config.maxClockSkew(), config.instanceId()),
                 presenceLog, config.maxBatchEvents(), metrics);

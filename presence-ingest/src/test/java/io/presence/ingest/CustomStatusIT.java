@@ -72,6 +72,23 @@ class CustomStatusIT {
     }
 
     @Test
+    void whileTheAuthSecretIsRotatedTokensOfTheFormerSecretAreAcceptedAndCounted() {
+        String former = TestTokens.SECRET;
+        String fresh = "the-new-ingest-secret-0123456789abcdef";
+        try (IngestService rotating = cluster.start(Map.of("PRESENCE_AUTH_SECRET", fresh, "PRESENCE_AUTH_PREVIOUS_SECRET", former),
+                InstantSource.system())) {
+            IngestHttp rotated = new IngestHttp(rotating.port());
+            String signedBefore = "Bearer " + JWT.create().withSubject(uniqueUser()).withExpiresAt(LATER).sign(Algorithm.HMAC256(former));
+            String signedAfter = "Bearer " + JWT.create().withSubject(uniqueUser()).withExpiresAt(LATER).sign(Algorithm.HMAC256(fresh));
+
+            assertThat(rotated.putStatus(signedBefore, "{\"customStatus\":\"a\"}").statusCode()).isEqualTo(202);
+            assertThat(rotated.putStatus(signedAfter, "{\"customStatus\":\"b\"}").statusCode()).isEqualTo(202);
+            assertThat(rotated.get("/metrics").body()).contains("presence_auth_previous_secret_tokens_total 1.0");
+            assertError(http.putStatus(signedAfter, "{\"customStatus\":\"c\"}"), 401, 40101);
+        }
+    }
+
+    @Test
     void R_CUS_3_over256Utf8BytesOrControlCharactersAre40001() {
         String token = TestTokens.bearer(uniqueUser());
         assertThat(http.putStatus(token, "{\"customStatus\":\"" + "x".repeat(256) + "\"}").statusCode()).isEqualTo(202);

@@ -58,7 +58,7 @@ class IngestConfigTest {
                 "PRESENCE_AUTH_ISSUER", "https://login.example.com", "PRESENCE_AUTH_AUDIENCE", "presence")));
         IngestConfig lenient = IngestConfig.from(PresenceConfigLoader.load(Map.of("PRESENCE_AUTH_SECRET", "s")));
 
-        assertThat(strict.clientTokens()).isEqualTo(new ClientTokenRules("s", "https://login.example.com", "presence"));
+        assertThat(strict.clientTokens()).isEqualTo(new ClientTokenRules("s", "https://login.example.com", "presence", ""));
         assertThat(lenient.clientTokens()).isEqualTo(ClientTokenRules.signedWith("s"));
     }
 

@@ -12,10 +12,14 @@ import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.JWTVerifier;
 import com.auth0.jwt.interfaces.Verification;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.presence.http.ApiException;
 import io.presence.http.IdRules;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Verifies client tokens (SPEC §9): HS256 only, signed with {@code presence.auth.secret}, with an
@@ -24,6 +28,11 @@ import java.util.Locale;
  *
  * <p>The verifier is bound to HS256, so a token whose header names another algorithm — {@code none},
  * HS512, RS256 (the key-confusion attack) — is refused before its signature is looked at.
+ *
+ * <p>While {@code presence.auth.previous-secret} is set, a token whose signature the secret does not
+ * verify is checked against the previous one, by the same rules, and counted
+ * ({@code presence_auth_previous_secret_tokens_total}): when that count stops growing for a token
+ * lifetime, nothing signed with the old secret is in use and it can be removed.
  */
 public final class JwtVerifier {
 
@@ -32,13 +41,23 @@ public final class JwtVerifier {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private final JWTVerifier verifier;
+    private final Optional<JWTVerifier> previous;
+    private final Counter acceptedWithPrevious;
 
     /** Tokens signed with {@code secret}, nothing more asked (tests, tools). */
     public JwtVerifier(String secret) {
-        this(ClientTokenRules.signedWith(secret));
+        this(ClientTokenRules.signedWith(secret), new SimpleMeterRegistry());
     }
 
-    public JwtVerifier(ClientTokenRules rules) {
+    public JwtVerifier(ClientTokenRules rules, MeterRegistry metrics) {
+        this.verifier = verifierFor(rules);
+        this.previous = rules.withPreviousSecret().map(JwtVerifier::verifierFor);
+        this.acceptedWithPrevious = Counter.builder("presence.auth.previous.secret.tokens")
+                .description("Client tokens accepted because presence.auth.previous-secret signed them")
+                .register(metrics);
+    }
+
+    private static JWTVerifier verifierFor(ClientTokenRules rules) {
         Verification required = JWT.require(Algorithm.HMAC256(rules.secret()))
                 .withClaimPresence("exp")
                 .withClaimPresence("sub");
@@ -48,7 +67,7 @@ public final class JwtVerifier {
         if (!rules.audience().isEmpty()) {
             required.withAudience(rules.audience());
         }
-        this.verifier = required
+        return required
                 // the login service that issues tokens runs on another machine, whose clock may be ahead of
                 // ours: its iat and nbf would otherwise refuse a fresh token for as long as the skew. exp
                 // stays exact: a socket is closed when its token expires.
@@ -75,7 +94,7 @@ public final class JwtVerifier {
         }
         DecodedJWT jwt;
         try {
-            jwt = verifier.verify(token);
+            jwt = verified(token);
         } catch (JWTVerificationException e) {
             throw ApiException.unauthenticated(reason(e));
         }
@@ -85,6 +104,20 @@ public final class JwtVerifier {
             throw ApiException.unauthenticated("token 'sub' is not a valid user id");
         }
         return new Caller(userId, jwt.getExpiresAtAsInstant());
+    }
+
+    private DecodedJWT verified(String token) {
+        try {
+            return verifier.verify(token);
+        } catch (SignatureVerificationException e) {
+            if (previous.isEmpty()) {
+                throw e;
+            }
+            // signed with the previous secret, or not at all: its own verdict says which (and why not)
+            DecodedJWT jwt = previous.get().verify(token);
+            acceptedWithPrevious.increment();
+            return jwt;
+        }
     }
 
     private static String reason(JWTVerificationException e) {

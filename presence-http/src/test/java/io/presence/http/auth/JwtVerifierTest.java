@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.typesafe.config.ConfigException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.presence.http.ApiError;
 import io.presence.http.ApiException;
 import java.nio.charset.StandardCharsets;
@@ -146,7 +147,7 @@ class JwtVerifierTest {
 
     @Test
     void whenAnIssuerAndAudienceAreRequiredATokenMustCarryBoth() {
-        JwtVerifier strict = new JwtVerifier(new ClientTokenRules(SECRET, "https://login.example.com", "presence"));
+        JwtVerifier strict = new JwtVerifier(new ClientTokenRules(SECRET, "https://login.example.com", "presence", ""), new SimpleMeterRegistry());
         Algorithm signing = Algorithm.HMAC256(SECRET);
         String ours = JWT.create().withSubject("alice").withExpiresAt(IN_AN_HOUR)
                 .withIssuer("https://login.example.com").withAudience("presence").sign(signing);
@@ -163,6 +164,36 @@ class JwtVerifierTest {
                     .hasMessageMatching("token (claim '(iss|aud)' is not the one this service requires|has no '(iss|aud)' claim)");
         }
         assertThat(verifier.verifyToken(ours).userId()).as("not required, not checked").isEqualTo("alice");
+    }
+
+    @Test
+    void whileRotatingTokensSignedWithThePreviousSecretAreAcceptedAndCounted() {
+        String former = "the-former-secret-of-at-least-32-bytes!!";
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        JwtVerifier rotating = new JwtVerifier(new ClientTokenRules(SECRET, "", "", former), metrics);
+        String signedBefore = JWT.create().withSubject("alice").withExpiresAt(IN_AN_HOUR).sign(Algorithm.HMAC256(former));
+        String signedAfter = JWT.create().withSubject("bob").withExpiresAt(IN_AN_HOUR).sign(Algorithm.HMAC256(SECRET));
+
+        assertThat(rotating.verifyToken(signedBefore).userId()).isEqualTo("alice");
+        assertThat(rotating.verifyToken(signedAfter).userId()).isEqualTo("bob");
+        assertThat(metrics.get("presence.auth.previous.secret.tokens").counter().count()).isEqualTo(1);
+        assertRefused(signedBefore, "signature is invalid");
+    }
+
+    @Test
+    void aTokenSignedWithThePreviousSecretMeetsTheSameRules() {
+        String former = "the-former-secret-of-at-least-32-bytes!!";
+        JwtVerifier rotating = new JwtVerifier(new ClientTokenRules(SECRET, "", "presence", former), new SimpleMeterRegistry());
+        String expired = JWT.create().withSubject("alice").withAudience("presence").withExpiresAt(Instant.now().minusSeconds(5))
+                .sign(Algorithm.HMAC256(former));
+        String forTheCalendar = JWT.create().withSubject("alice").withAudience("calendar").withExpiresAt(IN_AN_HOUR)
+                .sign(Algorithm.HMAC256(former));
+        String signedWithNeither = JWT.create().withSubject("alice").withAudience("presence").withExpiresAt(IN_AN_HOUR)
+                .sign(Algorithm.HMAC256("some-other-secret-of-at-least-32-bytes!!"));
+
+        assertThatThrownBy(() -> rotating.verifyToken(expired)).hasMessageContaining("token has expired");
+        assertThatThrownBy(() -> rotating.verifyToken(forTheCalendar)).hasMessageContaining("claim 'aud'");
+        assertThatThrownBy(() -> rotating.verifyToken(signedWithNeither)).hasMessageContaining("signature is invalid");
     }
 
     private void assertRefused(String token, String reason) {

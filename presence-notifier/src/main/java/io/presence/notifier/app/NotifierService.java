@@ -89,7 +89,7 @@ public final class NotifierService implements AutoCloseable {
         }
         this.edge = new HttpEdge(new EdgeSettings(EdgeSettings.DEFAULT_MAX_REQUEST_BYTES, config.shutdownGrace()), metrics, this::whyNotReady);
         new NotificationsEndpoint(sockets, new RecipientPartitioner(topics.notifications().spec().partitions()), owners,
-                () -> advertisedUrl).declare(edge.app(), new JwtVerifier(config.clientTokens()));
+                () -> advertisedUrl).declare(edge.app(), new JwtVerifier(config.clientTokens(), metrics));
     }
 
     /** Serves on the configured port (0 picks a free one), then joins the consumer group. */

@@ -93,7 +93,7 @@ public final class StreamsService implements AutoCloseable {
         storeAccess = new KafkaStreamsStoreAccess(streams, self);
         QueryApi queryApi = new QueryApi(settings.query(), storeAccess, metrics, InstantSource.system());
         queryApi.routes(http.app());
-        new MySubscriptionsEndpoint(new JwtVerifier(settings.query().clientTokens()),
+        new MySubscriptionsEndpoint(new JwtVerifier(settings.query().clientTokens(), metrics),
                 new RoutedLedgerLookup(queryApi.keyLookup(), settings.query().unavailableRetryAfter()))
                 .declareOn(http.app());
         OpenApiDocument.nextTo(StreamsService.class).serveOn(http.app());

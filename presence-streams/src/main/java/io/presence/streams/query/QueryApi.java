@@ -34,7 +34,7 @@ public final class QueryApi {
         InternalKey internalKey = InternalKey.configuredOrDerived(settings.internalKey(), settings.clientTokens().secret());
         HttpPeerLookup peers = new HttpPeerLookup(internalKey, settings.routing().peerTimeout());
         this.keyLookup = new RoutedKeyLookup(stores, peers, settings.routing(), new RoutingMeters(metrics));
-        this.statusQuery = new StatusQueryEndpoint(new JwtVerifier(settings.clientTokens()), keyLookup,
+        this.statusQuery = new StatusQueryEndpoint(new JwtVerifier(settings.clientTokens(), metrics), keyLookup,
                 new StatusQueryEndpoint.Limits(settings.othersEnabled(),
                         new SlidingWindowRateLimiter(settings.othersLimit(), clock), settings.maxIds(),
                         settings.unavailableRetryAfter()));
