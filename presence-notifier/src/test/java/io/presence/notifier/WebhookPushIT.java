@@ -111,6 +111,23 @@ class WebhookPushIT {
     }
 
     @Test
+    void aReceiverThatAsksToRetryLaterIsNotAskedAgainSoonerThanTheMaximumBackoff() {
+        String recipient = unique("r");
+        StatusNotification notification = TestNotifications.of(recipient, unique("u"), 1);
+        failuresLeft.put(notification.getId(), new AtomicInteger(1));
+        receiver.askToRetryAfter(recipient, "1");
+
+        log.send(notification);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.acceptedFor(recipient).size() == 1);
+        List<WebhookReceiver.Request> requests = receiver.requestsFor(recipient);
+        assertThat(requests).extracting(WebhookReceiver.Request::answeredWith).containsExactly(503, 200);
+        // without it the first backoff here is 20 ms ± 50 %; with it, the second it asks for, capped at max-backoff (100 ms)
+        assertThat(Duration.ofNanos(requests.get(1).receivedAtNanos() - requests.get(0).receivedAtNanos()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(95));
+    }
+
+    @Test
     void R_NOT_4_aReceiverThatNeverRecoversGetsEachNotificationMaxAttemptsTimesThenItIsDeadLetteredOnce() {
         String recipient = unique("r");
         failingRecipients.put(recipient, 500);

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +30,8 @@ final class WebhookReceiver implements AutoCloseable {
     static final String SECRET = "webhook-test-secret";
 
     /** One request: the body, whether its signature verified, its Authorization header (or null), and the status it was answered with. */
-    record Request(JsonNode body, String signature, boolean signatureValid, String authorization, int answeredWith) {
+    record Request(JsonNode body, String signature, boolean signatureValid, String authorization, int answeredWith,
+                   long receivedAtNanos) {
 
         String id() {
             return body.path("id").asText();
@@ -53,6 +56,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile ToIntFunction<JsonNode> responder = body -> 200;
+    private final Map<String, String> retryAfter = new ConcurrentHashMap<>();
 
     WebhookReceiver() {
         try {
@@ -77,6 +81,11 @@ final class WebhookReceiver implements AutoCloseable {
     /** How to answer each request (by its body); may {@link #pause} to play a slow receiver. */
     void answer(ToIntFunction<JsonNode> responder) {
         this.responder = responder;
+    }
+
+    /** A {@code Retry-After} value sent with every answer but 2xx to this recipient's pushes, as an overloaded push service does. */
+    void askToRetryAfter(String recipientId, String value) {
+        retryAfter.put(recipientId, value);
     }
 
     /** Holds a request's answer back, as a slow receiver does. */
@@ -125,7 +134,12 @@ final class WebhookReceiver implements AutoCloseable {
         }
         JsonNode body = JSON.readTree(raw);
         int status = valid ? responder.applyAsInt(body) : 401;
-        requests.add(new Request(body, signature, valid, exchange.getRequestHeaders().getFirst("Authorization"), status));
+        requests.add(new Request(body, signature, valid, exchange.getRequestHeaders().getFirst("Authorization"), status,
+                System.nanoTime()));
+        String wait = retryAfter.get(body.path("recipientId").asText());
+        if (wait != null && status / 100 != 2) {
+            exchange.getResponseHeaders().add("Retry-After", wait);
+        }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }

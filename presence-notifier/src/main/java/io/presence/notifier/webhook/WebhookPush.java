@@ -1,5 +1,6 @@
 package io.presence.notifier.webhook;
 
+import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Pushes a notification to {@code presence.push.webhook-url} (SPEC §9): a signed JSON POST; 2xx is
  * delivered, anything else or no answer is retried with exponential backoff and jitter (resilience4j
- * Retry) until {@code presence.push.retry.max-attempts} attempts were made. Nothing blocks: requests
- * are asynchronous and the waits between attempts are timers on the scheduler.
+ * Retry) until {@code presence.push.retry.max-attempts} attempts were made. A 429 or 503 with
+ * {@code Retry-After} waits at least as long as the receiver asks, never longer than
+ * {@code presence.push.retry.max-backoff} (so the budget stays what it is configured to be). Nothing
+ * blocks: requests are asynchronous and the waits between attempts are timers on the scheduler.
  */
 public final class WebhookPush implements PushChannel {
 
@@ -47,14 +51,25 @@ public final class WebhookPush implements PushChannel {
         this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
         this.retry = Retry.of("webhook", RetryConfig.<PushResult>custom()
                 .maxAttempts(settings.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
-                        settings.initialBackoff(), BACKOFF_MULTIPLIER, settings.jitter(), settings.maxBackoff()))
+                .intervalBiFunction(backoff(settings))
                 .retryOnResult(PushResult::isRetriable)
                 .failAfterMaxAttempts(false)
                 .build());
         this.scheduler = scheduler;
         this.meters = new WebhookMeters(registry);
         this.clock = clock;
+    }
+
+    /** Exponential with jitter; raised to what the receiver's {@code Retry-After} asked, up to the maximum backoff. */
+    static IntervalBiFunction<PushResult> backoff(PushSettings settings) {
+        IntervalFunction exponential = IntervalFunction.ofExponentialRandomBackoff(
+                settings.initialBackoff(), BACKOFF_MULTIPLIER, settings.jitter(), settings.maxBackoff());
+        long maxMillis = settings.maxBackoff().toMillis();
+        return (attempt, outcome) -> {
+            long wait = exponential.apply(attempt);
+            Duration asked = outcome.isRight() && outcome.get() != null ? outcome.get().retryAfter() : null;
+            return asked == null ? wait : Math.max(wait, Math.min(asked.toMillis(), maxMillis));
+        };
     }
 
     @Override
@@ -86,6 +101,11 @@ public final class WebhookPush implements PushChannel {
                 .handle((response, error) -> outcome(notification, attempt, response, error));
     }
 
+    /** The statuses RFC 9110 gives {@code Retry-After} a meaning on for a failed request. */
+    private static boolean asksToWait(int status) {
+        return status == 429 || status == 503;
+    }
+
     private PushResult outcome(Notification notification, int attempt, HttpResponse<Void> response, Throwable error) {
         if (error == null && response.statusCode() / 100 == 2) {
             meters.attempted(Integer.toString(response.statusCode()), true);
@@ -98,6 +118,8 @@ public final class WebhookPush implements PushChannel {
         String failure = (cause == null ? "HTTP " + status : status + " (" + cause + ")")
                 + " on attempt " + attempt + " of " + settings.maxAttempts();
         log.debug("push of notification {} to {}: {}", notification.id(), notification.recipientId(), failure);
-        return PushResult.failed(failure);
+        return PushResult.failed(failure, cause == null && asksToWait(response.statusCode())
+                ? RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                : null);
     }
 }
