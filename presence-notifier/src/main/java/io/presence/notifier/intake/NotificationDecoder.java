@@ -5,6 +5,7 @@ import io.presence.http.IdRules;
 import io.presence.notifier.delivery.DeadLetterReason;
 import io.presence.notifier.delivery.Notification;
 import io.presence.notifier.delivery.SourceRecord;
+import io.presence.schemas.json.NotificationJson;
 import io.presence.schemas.registry.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

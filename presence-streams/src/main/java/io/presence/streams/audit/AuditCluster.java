@@ -2,6 +2,7 @@ package io.presence.streams.audit;
 
 import io.presence.avro.PresenceEvent;
 import io.presence.avro.StatusChange;
+import io.presence.avro.StatusNotification;
 import io.presence.config.KafkaConnection;
 import io.presence.schemas.registry.SchemaRegistryClient;
 import io.presence.schemas.registry.SchemaRegistryException;
@@ -134,6 +135,10 @@ final class AuditCluster implements AutoCloseable {
 
     AvroWireSerde<PresenceEvent> eventSerde() {
         return new AvroWireSerde<>(registry(), PresenceEvent.class);
+    }
+
+    AvroWireSerde<StatusNotification> notificationSerde() {
+        return new AvroWireSerde<>(registry(), StatusNotification.class);
     }
 
     AvroWireSerde<StatusChange> statusChangeSerde() {

@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "presence-audit", mixinStandardHelpOptions = true,
         description = "Replays presence.events with the live status fold: status as of an instant, one user's history, "
-                + "and a check that replay equals what the live app published. Lists presence.dlq and puts dead "
-                + "notifications back for delivery.",
-        subcommands = {StatusAtCommand.class, HistoryCommand.class, VerifyCommand.class, DeadLettersCommand.class,
-            RedriveCommand.class},
+                + "and a check that replay equals what the live app published. Lists what a recipient was sent, lists "
+                + "presence.dlq and puts dead notifications back for delivery.",
+        subcommands = {StatusAtCommand.class, HistoryCommand.class, VerifyCommand.class, NotificationsCommand.class,
+            DeadLettersCommand.class, RedriveCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done; for verify, replay and published changes are identical",

@@ -1,6 +1,5 @@
 package io.presence.streams.audit;
 
-import io.presence.http.IdRules;
 import io.presence.streams.avro.PresenceEventMapper;
 import io.presence.streams.avro.UserStatusMapper;
 import io.presence.streams.session.SessionEvent;
@@ -37,11 +36,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!IdRules.isValidId(user)) {
-            // no event can name it (SPEC §1), so an empty history would only hide the typo
-            throw new AuditException("--user '" + user + "' is not a user id: 1-" + IdRules.MAX_ID_LENGTH
-                    + " characters of [A-Za-z0-9_.@-]", ExitCodes.USAGE);
-        }
+        UserIds.require("--user", user);
         AtomicInteger listed = new AtomicInteger();
         try (AuditCluster connected = cluster.connect()) {
             new HistoryReplay(connected, cluster.layout().events().name())

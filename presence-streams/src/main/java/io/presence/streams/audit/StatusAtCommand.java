@@ -33,6 +33,7 @@ final class StatusAtCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        users.forEach(user -> UserIds.require("--user", user));
         StatusRecordWriter writer = StatusRecordWriter.of(format, main.out);
         try (AuditCluster connected = cluster.connect()) {
             var replay = new StatusAtReplay(connected, cluster.layout().events().name(), cluster.threads);

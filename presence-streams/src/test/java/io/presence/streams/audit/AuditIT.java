@@ -3,6 +3,7 @@ package io.presence.streams.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presence.avro.EventType;
 import io.presence.avro.StatusChange;
@@ -160,6 +161,28 @@ class AuditIT {
     }
 
     @Test
+    void R_NOT_1_notificationsListsWhatARecipientWasSentOneSelfNotificationPerChangeInVersionOrder() {
+        String user = workload.users().get(7);
+        List<Long> changed = live.statusChanges().stream().map(ConsumerRecord::value)
+                .filter(c -> c.getUserId().equals(user)).map(c -> c.getCurrent().getVersion()).toList();
+
+        Result table = audit("notifications", "--recipient", user, "--user", user);
+        Result json = audit("notifications", "--recipient", user, "--format", "json");
+
+        assertThat(table.code).isZero();
+        assertThat(table.out.lines().skip(1)).hasSize(changed.size()).allMatch(line -> line.contains(" SELF "));
+        assertThat(table.err).contains(changed.size() + " notifications to " + user);
+        List<JsonNode> sent = json.out.lines().map(AuditIT::json).toList();
+        assertThat(sent).filteredOn(n -> n.path("userId").asText().equals(user)).extracting(n -> n.path("version").asLong())
+                .containsExactlyElementsOf(changed);
+        assertThat(sent).filteredOn(n -> n.path("userId").asText().equals(user)).allSatisfy(n -> {
+            assertThat(n.path("recipientId").asText()).isEqualTo(user);
+            assertThat(n.path("id").asText()).isEqualTo(user + ":" + n.path("version").asLong() + ":" + user);
+            assertThat(n.has("devices")).isFalse();
+        });
+    }
+
+    @Test
     void R_AUD_1_historyWindowAndJsonStatusAtAnswerForOneUser() throws Exception {
         String user = workload.users().get(7);
         Instant firstInstant = liveStatusAt.keySet().iterator().next();
@@ -196,6 +219,14 @@ class AuditIT {
         liveStatusAt.put(at, live.latestStatus(workload.users()));
         // the next phase's records must be stamped after the recorded instant
         await().until(() -> System.currentTimeMillis() > at.toEpochMilli() + 1);
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private record Result(int code, String out, String err) {

@@ -39,11 +39,23 @@ class AuditMainTest {
     }
 
     @Test
+    void aStatusAtOrNotificationsQueryNamingSomethingThatCannotBeAUserIdIsAUsageError() {
+        int statusAt = run("status-at", "--at", "2026-11-27T00:00:00Z", "--user", "alice", "--user", "bob smith",
+                "--bootstrap", "localhost:1", "--registry", "http://localhost:1");
+        int notifications = run("notifications", "--recipient", "alice/2", "--bootstrap", "localhost:1", "--registry", "http://localhost:1");
+
+        assertThat(statusAt).isEqualTo(ExitCodes.USAGE);
+        assertThat(notifications).isEqualTo(ExitCodes.USAGE);
+        assertThat(text(err)).contains("presence-audit: --user 'bob smith' is not a user id",
+                "presence-audit: --recipient 'alice/2' is not a user id");
+    }
+
+    @Test
     void helpListsTheExitCodes() {
         int code = run("--help");
 
         assertThat(code).isZero();
-        assertThat(text(out)).contains("status-at", "history", "verify", "dead-letters", "redrive", "Exit codes");
+        assertThat(text(out)).contains("status-at", "history", "verify", "notifications", "dead-letters", "redrive", "Exit codes");
     }
 
     private int run(String... args) {

@@ -1,4 +1,4 @@
-package io.presence.notifier.intake;
+package io.presence.schemas.json;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,10 +8,11 @@ import io.presence.avro.StatusNotification;
 /**
  * A notification as clients and the webhook see it (SPEC §9): the changed user's status without
  * devices, plus {@code id} and {@code recipientId}; times in epoch milliseconds, {@code lastSeenAt}
- * null until the user first left ONLINE.
+ * null until the user first left ONLINE. One rendering for every place a notification leaves as JSON: the
+ * notifier's frames and pushes, and the audit's listing of what a recipient was sent.
  */
 @JsonPropertyOrder({"id", "recipientId", "userId", "status", "customStatus", "version", "lastChangedAt", "lastSeenAt", "reason"})
-record NotificationJson(
+public record NotificationJson(
         String id,
         String recipientId,
         String userId,
@@ -24,7 +25,7 @@ record NotificationJson(
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static String render(StatusNotification notification) {
+    public static String render(StatusNotification notification) {
         NotificationJson json = new NotificationJson(
                 notification.getId(),
                 notification.getRecipientId(),
