@@ -64,11 +64,12 @@ public final class WebhookPush implements PushChannel {
     static IntervalBiFunction<PushResult> backoff(PushSettings settings) {
         IntervalFunction exponential = IntervalFunction.ofExponentialRandomBackoff(
                 settings.initialBackoff(), BACKOFF_MULTIPLIER, settings.jitter(), settings.maxBackoff());
-        long maxMillis = settings.maxBackoff().toMillis();
+        Duration max = settings.maxBackoff();
         return (attempt, outcome) -> {
             long wait = exponential.apply(attempt);
             Duration asked = outcome.isRight() && outcome.get() != null ? outcome.get().retryAfter() : null;
-            return asked == null ? wait : Math.max(wait, Math.min(asked.toMillis(), maxMillis));
+            // compared as durations: a receiver may ask for more seconds than fit in a long of millis
+            return asked == null ? wait : Math.max(wait, (asked.compareTo(max) < 0 ? asked : max).toMillis());
         };
     }
 

@@ -37,6 +37,8 @@ class WebhookBackoffTest {
     @Test
     void aRetryAfterBeyondTheMaximumBackoffIsCappedThereSoTheBudgetHolds() {
         assertThat(waitAfter(1, PushResult.failed("HTTP 503", Duration.ofHours(1)))).isEqualTo(30_000L);
+        Duration absurd = RetryAfter.parse("99999999999999999", java.time.Instant.now());
+        assertThat(waitAfter(1, PushResult.failed("HTTP 503", absurd))).isEqualTo(30_000L);
     }
 
     private long waitAfter(int attempt, PushResult result) {
