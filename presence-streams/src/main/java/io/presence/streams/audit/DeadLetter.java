@@ -12,11 +12,15 @@ import org.apache.kafka.common.header.Headers;
  * there).
  */
 record DeadLetter(int partition, long offset, Instant deadLetteredAt, String key, byte[] value, Headers headers,
-                  Optional<DeadLetterHeaders.Cause> cause) {
+                  DeadLetterHeaders.Cause knownCause) {
 
     static DeadLetter of(ConsumerRecord<String, byte[]> record) {
         return new DeadLetter(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()), record.key(),
-                record.value(), record.headers(), DeadLetterHeaders.causeOf(record.headers()));
+                record.value(), record.headers(), DeadLetterHeaders.causeOf(record.headers()).orElse(null));
+    }
+
+    Optional<DeadLetterHeaders.Cause> cause() {
+        return Optional.ofNullable(knownCause);
     }
 
     /** {@code <partition>@<offset>} in {@code presence.dlq}. */
@@ -25,23 +29,23 @@ record DeadLetter(int partition, long offset, Instant deadLetteredAt, String key
     }
 
     String stage() {
-        return cause.map(DeadLetterHeaders.Cause::stage).orElse("-");
+        return cause().map(DeadLetterHeaders.Cause::stage).orElse("-");
     }
 
     String reason() {
-        return cause.map(DeadLetterHeaders.Cause::reason).orElse("-");
+        return cause().map(DeadLetterHeaders.Cause::reason).orElse("-");
     }
 
     String sourceTopic() {
-        return cause.map(DeadLetterHeaders.Cause::topic).orElse("-");
+        return cause().map(DeadLetterHeaders.Cause::topic).orElse("-");
     }
 
     /** {@code <topic>-<partition>@<offset>} of the record before it died. */
     String source() {
-        return cause.map(c -> c.topic() + "-" + c.partition() + "@" + c.offset()).orElse("-");
+        return cause().map(c -> c.topic() + "-" + c.partition() + "@" + c.offset()).orElse("-");
     }
 
     String message() {
-        return cause.map(DeadLetterHeaders.Cause::message).orElse(null);
+        return cause().map(DeadLetterHeaders.Cause::message).orElse(null);
     }
 }

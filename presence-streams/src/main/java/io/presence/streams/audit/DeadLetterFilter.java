@@ -3,7 +3,7 @@ package io.presence.streams.audit;
 import java.time.Instant;
 import picocli.CommandLine.Option;
 
-/** Which dead letters a command takes: by stage, reason, source topic, key and when they were dead-lettered. */
+/** Which dead letters a command takes: by stage, reason, key and when they were dead-lettered. */
 final class DeadLetterFilter {
 
     @Option(names = "--stage", paramLabel = "STAGE", description = "only this stage (e.g. push, validate, deserialize)")
