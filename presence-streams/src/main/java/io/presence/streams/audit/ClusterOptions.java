@@ -7,7 +7,7 @@ import io.presence.schemas.topics.TopicLayout;
 import java.io.PrintStream;
 import picocli.CommandLine.Option;
 
-/** The options every audit command shares: where the cluster is, and how the replay runs. */
+/** The options every audit command shares: where the cluster is, and whether progress is drawn. */
 final class ClusterOptions {
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
@@ -15,11 +15,9 @@ final class ClusterOptions {
     String bootstrap;
 
     @Option(names = "--registry", paramLabel = "URL",
-            description = "schema registry URL (default: config presence.schema-registry.url)")
+            description = "schema registry URL (default: config presence.schema-registry.url); "
+                    + "dead-letters and redrive decode nothing and need none")
     String registry;
-
-    @Option(names = "--threads", paramLabel = "N", description = "partitions replayed in parallel (default: CPU cores)")
-    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--no-progress", description = "no progress bar on stderr")
     boolean noProgress;

@@ -22,6 +22,9 @@ final class StatusAtCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    ReplayThreads parallel;
+
     @Option(names = "--at", required = true, paramLabel = "INSTANT", description = "ISO-8601 instant, e.g. 2026-11-26T04:00:00Z")
     Instant at;
 
@@ -36,7 +39,7 @@ final class StatusAtCommand implements Callable<Integer> {
         users.forEach(user -> UserIds.require("--user", user));
         StatusRecordWriter writer = StatusRecordWriter.of(format, main.out);
         try (AuditCluster connected = cluster.connect()) {
-            var replay = new StatusAtReplay(connected, cluster.layout().events().name(), cluster.threads);
+            var replay = new StatusAtReplay(connected, cluster.layout().events().name(), parallel.threads);
             writer.begin();
             replay.run(at, new LinkedHashSet<>(users), cluster.progress(main.err), records -> records.forEach(writer::write));
             writer.end();

@@ -20,6 +20,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    ReplayThreads parallel;
+
     @Option(names = "--from-beginning", defaultValue = "true", fallbackValue = "true",
             description = "replay from the first event (the only mode: the fold needs the whole history, and "
                     + "presence.events keeps it forever)")
@@ -35,7 +38,7 @@ final class VerifyCommand implements Callable<Integer> {
         String changes = statusChangesTopic != null ? statusChangesTopic : layout.statusChanges().name();
         VerifyReplay.Verdict verdict;
         try (AuditCluster connected = cluster.connect()) {
-            verdict = new VerifyReplay(connected, layout.events().name(), changes, cluster.threads)
+            verdict = new VerifyReplay(connected, layout.events().name(), changes, parallel.threads)
                     .run(cluster.progress(main.err), mismatch -> print(mismatch, main.out));
         }
         main.out.printf("%s: %,d changes identical, %,d mismatches (%,d events skipped as invalid, as the live app does)%n",
