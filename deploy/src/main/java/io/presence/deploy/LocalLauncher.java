@@ -205,6 +205,8 @@ public final class LocalLauncher implements Callable<Integer> {
         out.println("  curl -s -X POST http://localhost:" + config.streamsPort() + "/v1/status:query -H \"Authorization: Bearer $TOKEN\""
                 + " -H 'Content-Type: application/json' -d '{\"userIds\":[\"" + TRY_IT_USER + "\"]}'");
         out.println("  WebSocket: ws://localhost:" + config.notifierPort() + "/v1/notifications?access_token=$TOKEN");
+        out.println("  from the log: bin/presence-audit history --user " + TRY_IT_USER + "   (also: notifications --recipient "
+                + TRY_IT_USER + ", status-at, verify, dead-letters)");
     }
 
     private synchronized void stopAll() {
