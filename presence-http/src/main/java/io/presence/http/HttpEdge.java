@@ -113,7 +113,7 @@ public final class HttpEdge implements AutoCloseable {
         config.appData(JsonInput.MAX_REQUEST_BYTES, settings.maxRequestBytes());
         config.jsonMapper(new JavalinJackson(JsonInput.mapper(), false));
         config.requestLogger.http(new RequestMetrics(metrics));
-        config.jetty.modifyServletContextHandler(context -> context.setGzipHandler(requestInflater()));
+        config.jetty.modifyServletContextHandler(context -> context.insertHandler(requestInflater()));
         if (settings.cors().enabled()) {
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 if (settings.cors().any()) {
