@@ -107,6 +107,8 @@ public final class LocalLauncher implements Callable<Integer> {
         }
         // one instance, the same after a restart: back in the group at once when the launcher restarts it
         streamsEnv.put("PRESENCE_STREAMS_INSTANCE_ID", "presence-streams-local");
+        // a standby needs a second instance to live on; asked for here, Kafka Streams warns at every rebalance
+        streamsEnv.put("PRESENCE_STREAMS_NUM_STANDBY_REPLICAS", "0");
         startChild("streams", "io.presence.streams.app.StreamsMain", config.streamsPort(), streamsEnv, logs, config);
         startChild("notifier", "io.presence.notifier.app.NotifierMain", config.notifierPort(), env, logs, config);
 
