@@ -18,7 +18,7 @@ final class DeadLetterScan {
                 .mapToObj(p -> new TopicPartition(dlqTopic, p)).toList();
         try (KafkaConsumer<String, byte[]> consumer = cluster.consumer()) {
             Map<TopicPartition, Long> ends = LogScan.endsNow(consumer, partitions);
-            try (ReplayProgress progress = display.start(ends.values().stream().mapToLong(Long::longValue).sum())) {
+            try (ReplayProgress progress = display.start("dead letters", ends.values().stream().mapToLong(Long::longValue).sum())) {
                 LogScan.scan(consumer, ends, progress, record -> sink.accept(DeadLetter.of(record)));
             }
         }

@@ -10,6 +10,11 @@ record ProgressDisplay(boolean shown, PrintStream err) {
     }
 
     ReplayProgress start(long totalRecords) {
-        return shown ? ReplayProgress.shown(totalRecords, err) : ReplayProgress.hidden();
+        return start("replay", totalRecords);
+    }
+
+    /** @param label what the bar counts, e.g. {@code dead letters} for a scan that replays nothing */
+    ReplayProgress start(String label, long totalRecords) {
+        return shown ? ReplayProgress.shown(label, totalRecords, err) : ReplayProgress.hidden();
     }
 }

@@ -40,7 +40,7 @@ final class RecipientNotifications {
         long[] undecodable = {0};
         try (KafkaConsumer<String, byte[]> consumer = cluster.consumer()) {
             Map<TopicPartition, Long> ends = LogScan.endsNow(consumer, List.of(tp));
-            try (ReplayProgress progress = display.start(ends.get(tp))) {
+            try (ReplayProgress progress = display.start("notifications", ends.get(tp))) {
                 LogScan.scan(consumer, ends, progress, record -> {
                     Instant loggedAt = Instant.ofEpochMilli(record.timestamp());
                     if (recipientId.equals(record.key()) && (from == null || !loggedAt.isBefore(from))

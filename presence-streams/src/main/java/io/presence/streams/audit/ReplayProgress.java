@@ -16,12 +16,14 @@ final class ReplayProgress implements AutoCloseable {
     private static final int WIDTH = 30;
 
     private final AtomicLong done = new AtomicLong();
+    private final String label;
     private final long total;
     private final PrintStream err;
     private final long startNanos = System.nanoTime();
     private final ScheduledExecutorService ticker;
 
-    private ReplayProgress(long total, PrintStream err, boolean shown) {
+    private ReplayProgress(String label, long total, PrintStream err, boolean shown) {
+        this.label = label;
         this.total = total;
         this.err = err;
         if (shown) {
@@ -36,12 +38,12 @@ final class ReplayProgress implements AutoCloseable {
         }
     }
 
-    static ReplayProgress shown(long total, PrintStream err) {
-        return new ReplayProgress(total, err, true);
+    static ReplayProgress shown(String label, long total, PrintStream err) {
+        return new ReplayProgress(label, total, err, true);
     }
 
     static ReplayProgress hidden() {
-        return new ReplayProgress(0, null, false);
+        return new ReplayProgress("", 0, null, false);
     }
 
     void advance(long records) {
@@ -69,7 +71,7 @@ final class ReplayProgress implements AutoCloseable {
         int filled = (int) Math.round(fraction * WIDTH);
         double rate = rate();
         long etaSeconds = rate < 1 ? -1 : (long) ((total - now) / rate);
-        return String.format("replay [%s%s] %3d%% %,d/%,d records %,.0f rec/s ETA %s   ",
+        return String.format("%s [%s%s] %3d%% %,d/%,d records %,.0f rec/s ETA %s   ", label,
                 "#".repeat(filled), "-".repeat(WIDTH - filled), Math.round(fraction * 100), now, total, rate,
                 etaSeconds < 0 ? "?" : Duration.ofSeconds(Math.max(0, etaSeconds)).toString().substring(2).toLowerCase());
     }
