@@ -31,7 +31,7 @@ public final class QueryApi {
     private final PeerLookupEndpoint peerLookup;
 
     public QueryApi(QuerySettings settings, StoreAccess stores, MeterRegistry metrics, InstantSource clock) {
-        InternalKey internalKey = InternalKey.configuredOrDerived(settings.internalKey(), settings.clientTokens().secret());
+        InternalKey internalKey = settings.internalKey();
         HttpPeerLookup peers = new HttpPeerLookup(internalKey, settings.routing().peerTimeout());
         this.keyLookup = new RoutedKeyLookup(stores, peers, settings.routing(), new RoutingMeters(metrics));
         this.statusQuery = new StatusQueryEndpoint(new JwtVerifier(settings.clientTokens(), metrics), keyLookup,

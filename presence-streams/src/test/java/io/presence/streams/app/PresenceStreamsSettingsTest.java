@@ -8,6 +8,7 @@ import io.presence.config.PresenceConfigLoader;
 import io.presence.http.CorsOrigins;
 import io.presence.streams.fanout.FanoutSettings;
 import io.presence.streams.query.QuerySettings;
+import io.presence.streams.query.routing.InternalKey;
 import io.presence.streams.session.Platform;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +89,7 @@ class PresenceStreamsSettingsTest {
         assertThat(query.othersLimit().window()).isEqualTo(Duration.ofSeconds(5));
         assertThat(query.routing().standbyReads()).isTrue();
         assertThat(query.advertisedHost()).isNotBlank();
-        assertThat(query.internalKey()).isEmpty();
+        assertThat(query.internalKey().value()).as("derived from the auth secret").isEqualTo(InternalKey.configuredOrDerived("", "s").value());
         assertThat(query.cors()).as("no cross-origin calls unless configured").isEqualTo(CorsOrigins.none());
     }
 

@@ -4,7 +4,9 @@ import io.presence.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,6 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Unless configured, it is derived from {@code presence.auth.secret} (HMAC-SHA256 of a fixed
  * label), which every instance already shares: no extra secret to distribute, and neither the
  * secret nor a token can be recovered from it.
+ *
+ * <p>A configured value may list several keys, comma-separated: the first is the one sent, every one
+ * is accepted. That is what rotating it without refused lookups takes, in three rolls: {@code old,new}
+ * (everyone still sends old, starts accepting new), {@code new,old} (everyone sends new), {@code new}.
  */
 public final class InternalKey {
 
@@ -23,19 +29,21 @@ public final class InternalKey {
     private static final String DERIVATION_LABEL = "presence-streams internal lookup key v1";
 
     private final String value;
-    private final byte[] digest;
+    private final List<byte[]> accepted;
 
-    private InternalKey(String value) {
-        if (value == null || value.isEmpty()) {
+    private InternalKey(List<String> keys) {
+        if (keys.isEmpty() || keys.stream().anyMatch(String::isEmpty)) {
             throw new IllegalArgumentException("the internal key must not be empty");
         }
-        this.value = value;
-        this.digest = sha256(value);
+        this.value = keys.get(0);
+        this.accepted = keys.stream().map(InternalKey::sha256).toList();
     }
 
-    /** {@code configured} if set; otherwise derived from the shared auth secret. */
+    /** {@code configured} (one key, or several: the first sent, all accepted) if set; otherwise derived from the shared auth secret. */
     public static InternalKey configuredOrDerived(String configured, String authSecret) {
-        return new InternalKey(configured.isEmpty() ? derive(authSecret) : configured);
+        return new InternalKey(configured.isEmpty()
+                ? List.of(derive(authSecret))
+                : Arrays.stream(configured.split(",")).map(String::strip).toList());
     }
 
     /** What an instance sends in {@value #HEADER}. */
@@ -48,7 +56,13 @@ public final class InternalKey {
         if (presented == null || presented.isEmpty()) {
             throw ApiException.unauthenticated("missing " + HEADER + " header; this endpoint is for presence-streams instances");
         }
-        if (!MessageDigest.isEqual(digest, sha256(presented))) {
+        byte[] digest = sha256(presented);
+        // every key is compared, so the time taken does not tell which one was near
+        boolean known = false;
+        for (byte[] key : accepted) {
+            known |= MessageDigest.isEqual(key, digest);
+        }
+        if (!known) {
             throw ApiException.unauthenticated(HEADER + " is not this application's internal key");
         }
     }
