@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "dead-letters", mixinStandardHelpOptions = true,
         description = "Lists the records in presence.dlq (every stage's): when each was dead-lettered, the stage and reason, "
                 + "the topic, partition and offset it came from, its key and the error message. "
-                + "A count by stage and reason follows on stderr. Needs no schema registry.")
+                + "A count by stage and reason follows on stderr. --from/--to select by when each was dead-lettered. Needs no schema registry.")
 final class DeadLettersCommand implements Callable<Integer> {
 
     @ParentCommand

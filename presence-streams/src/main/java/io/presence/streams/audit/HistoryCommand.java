@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code history}: one user's changes, old → new, each with the event that caused it (R-AUD-1). */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "Each change of one user's status: time, version, old -> new, and the causing event.")
+        description = "Each change of one user's status: time, version, old -> new, and the causing event. "
+                + "--from/--to select by the change's time.")
 final class HistoryCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -28,11 +29,9 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--user", required = true, paramLabel = "USER")
     String user;
 
-    @Option(names = "--from", paramLabel = "INSTANT", description = "first change time to list (inclusive, ISO-8601)")
-    Instant from;
-
-    @Option(names = "--to", paramLabel = "INSTANT", description = "last change time to list (inclusive, ISO-8601)")
-    Instant to;
+    /** Held against each change's time (its cause's timestamp). */
+    @Mixin
+    TimeWindow window;
 
     @Override
     public Integer call() {
@@ -40,15 +39,14 @@ final class HistoryCommand implements Callable<Integer> {
         AtomicInteger listed = new AtomicInteger();
         try (AuditCluster connected = cluster.connect()) {
             new HistoryReplay(connected, cluster.layout().events().name())
-                    .run(user, from, to, cluster.progress(main.err), change -> {
+                    .run(user, window, cluster.progress(main.err), change -> {
                         print(change, main.out);
                         listed.incrementAndGet();
                     });
         }
         if (listed.get() == 0) {
             main.err.println("presence-audit: no change of " + user + "'s status in presence.events"
-                    + (from == null && to == null ? "" : " between " + (from == null ? "the start" : from) + " and "
-                    + (to == null ? "now" : to)) + " (a user never seen is UNLOGINED, version 0)");
+                    + (window.isAll() ? "" : " " + window) + " (a user never seen is UNLOGINED, version 0)");
         }
         return ExitCodes.OK;
     }

@@ -1,7 +1,6 @@
 package io.presence.streams.audit;
 
 import io.presence.streams.session.StatusTransition;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -23,8 +22,8 @@ final class HistoryReplay {
         this.eventsTopic = eventsTopic;
     }
 
-    /** @param from inclusive, or null; @param to inclusive, or null */
-    void run(String userId, Instant from, Instant to, ProgressDisplay display, Consumer<StatusTransition> sink) {
+    /** @param window held against each change's time */
+    void run(String userId, TimeWindow window, ProgressDisplay display, Consumer<StatusTransition> sink) {
         TopicPartition tp = new TopicPartition(eventsTopic, UserPartition.of(userId, cluster.partitions(eventsTopic)));
         ReplayFold fold = new ReplayFold(cluster.eventSerde(), eventsTopic);
         try (KafkaConsumer<String, byte[]> consumer = cluster.consumer()) {
@@ -34,15 +33,11 @@ final class HistoryReplay {
                     if (userId.equals(record.key())) {
                         fold.apply(record.key(), record.value(), record.timestamp())
                                 .flatMap(result -> result.transition())
-                                .filter(change -> within(change.at(), from, to))
+                                .filter(change -> window.contains(change.at()))
                                 .ifPresent(sink);
                     }
                 });
             }
         }
-    }
-
-    private static boolean within(long at, Instant from, Instant to) {
-        return (from == null || at >= from.toEpochMilli()) && (to == null || at <= to.toEpochMilli());
     }
 }

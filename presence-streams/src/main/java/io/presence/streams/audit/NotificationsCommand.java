@@ -3,7 +3,6 @@ package io.presence.streams.audit;
 import io.presence.avro.StatusNotification;
 import io.presence.schemas.json.NotificationJson;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -18,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "notifications", mixinStandardHelpOptions = true,
         description = "The notifications presence.notifications holds for one recipient (kept 7 days by default), "
-                + "oldest first: when each was logged, about whom, the version, status, custom status, reason and id.")
+                + "oldest first: when each was logged, about whom, the version, status, custom status, reason and id. "
+                + "--from/--to select by when each was logged.")
 final class NotificationsCommand implements Callable<Integer> {
 
     enum Format { TABLE, JSON }
@@ -37,11 +37,9 @@ final class NotificationsCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "USER", description = "only those about this user")
     String user;
 
-    @Option(names = "--from", paramLabel = "INSTANT", description = "logged at or after (ISO-8601)")
-    Instant from;
-
-    @Option(names = "--to", paramLabel = "INSTANT", description = "logged at or before (ISO-8601)")
-    Instant to;
+    /** Held against when each notification was logged. */
+    @Mixin
+    TimeWindow window;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "table, or json: each notification as receivers get it (SPEC §9), one a line (default: table)")
@@ -57,7 +55,7 @@ final class NotificationsCommand implements Callable<Integer> {
         String topic = cluster.layout().notifications().name();
         long undecodable;
         try (AuditCluster connected = cluster.connect()) {
-            undecodable = new RecipientNotifications(connected, topic).run(recipient, user, from, to, cluster.progress(main.err),
+            undecodable = new RecipientNotifications(connected, topic).run(recipient, user, window, cluster.progress(main.err),
                     sent -> print(sent, listed.getAndIncrement() == 0));
         }
         main.out.flush();

@@ -31,10 +31,10 @@ final class RecipientNotifications {
     }
 
     /**
-     * @param userId only notifications about this user, or null; @param from/to inclusive bounds on the log time, or null
+     * @param userId only notifications about this user, or null; @param window held against when each was logged
      * @return how many of the recipient's records could not be decoded (the notifier dead-lettered those)
      */
-    long run(String recipientId, String userId, Instant from, Instant to, ProgressDisplay display, Consumer<Sent> sink) {
+    long run(String recipientId, String userId, TimeWindow window, ProgressDisplay display, Consumer<Sent> sink) {
         TopicPartition tp = new TopicPartition(topic, UserPartition.of(recipientId, cluster.partitions(topic)));
         AvroWireSerde<StatusNotification> serde = cluster.notificationSerde();
         long[] undecodable = {0};
@@ -43,8 +43,7 @@ final class RecipientNotifications {
             try (ReplayProgress progress = display.start("notifications", ends.get(tp))) {
                 LogScan.scan(consumer, ends, progress, record -> {
                     Instant loggedAt = Instant.ofEpochMilli(record.timestamp());
-                    if (recipientId.equals(record.key()) && (from == null || !loggedAt.isBefore(from))
-                            && (to == null || !loggedAt.isAfter(to))) {
+                    if (recipientId.equals(record.key()) && window.contains(loggedAt)) {
                         StatusNotification notification = decoded(serde, record.value());
                         if (notification == null) {
                             undecodable[0]++;

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
                 + "so the notifier delivers them again (to a live socket, else the webhook). By default the ones the webhook "
                 + "did not take within its retry budget (--reason webhook-retries-exhausted). A version older than one the "
                 + "notifier already delivered for the same recipient and user is dropped (R-NOT-2); a repeat carries the "
-                + "same id. Needs no schema registry.")
+                + "same id. --from/--to select by when each was dead-lettered. Needs no schema registry.")
 final class RedriveCommand implements Callable<Integer> {
 
     static final String DEFAULT_REASON = "webhook-retries-exhausted";

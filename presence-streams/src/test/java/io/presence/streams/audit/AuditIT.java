@@ -143,7 +143,7 @@ class AuditIT {
         String user = workload.users().get(7); // went silent twice: two expiries
         List<StatusTransition> history = new ArrayList<>();
         try (AuditCluster audit = AuditCluster.connect(KafkaConnection.to(cluster.bootstrapServers()), cluster.registryUrl())) {
-            new HistoryReplay(audit, cluster.topics().events().name()).run(user, null, null, ProgressDisplay.none(), history::add);
+            new HistoryReplay(audit, cluster.topics().events().name()).run(user, TimeWindow.all(), ProgressDisplay.none(), history::add);
         }
         List<StatusChange> published = live.statusChanges().stream().map(ConsumerRecord::value)
                 .filter(c -> c.getUserId().equals(user)).toList();
