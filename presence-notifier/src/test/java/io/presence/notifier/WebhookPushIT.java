@@ -176,6 +176,31 @@ class WebhookPushIT {
     }
 
     @Test
+    void noMoreThanMaxConcurrentRequestsAreOpenAtOnceAndTheOthersWaitTheirTurn() {
+        // an instance of its own (its own group and receiver), so the shared one's pushes do not count here
+        try (WebhookReceiver slow = new WebhookReceiver();
+             NotifierService capped = new NotifierCluster(cluster).start(Map.of(
+                     "PRESENCE_PUSH_WEBHOOK_URL", slow.url().toString(), "PRESENCE_PUSH_WEBHOOK_SECRET", WebhookReceiver.SECRET,
+                     "PRESENCE_PUSH_MAX_CONCURRENT_REQUESTS", "3"))) {
+            slow.answer(body -> {
+                WebhookReceiver.pause(300);
+                return 200;
+            });
+            List<StatusNotification> burst = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                burst.add(TestNotifications.of(unique("r"), unique("u"), 1));
+            }
+
+            log.sendAll(burst);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> slow.requests().stream().filter(WebhookReceiver.Request::accepted).count() == 12);
+            assertThat(slow.mostConcurrentRequests()).isBetween(2, 3);
+            assertThat(slow.requests()).extracting(WebhookReceiver.Request::id)
+                    .containsExactlyInAnyOrderElementsOf(burst.stream().map(StatusNotification::getId).toList());
+        }
+    }
+
+    @Test
     void oneRecipientsSlowFailingWebhookDoesNotHoldUpAnotherRecipient() {
         String stuck = unique("stuck");
         String other = unique("other");

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -57,6 +58,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile ToIntFunction<JsonNode> responder = body -> 200;
     private final Map<String, String> retryAfter = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger mostOpen = new AtomicInteger();
 
     WebhookReceiver() {
         try {
@@ -97,6 +100,11 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** The most requests this receiver was answering at the same moment. */
+    int mostConcurrentRequests() {
+        return mostOpen.get();
+    }
+
     List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -124,6 +132,15 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+        try {
+            answer(exchange);
+        } finally {
+            open.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         byte[] raw = exchange.getRequestBody().readAllBytes();
         String signature = exchange.getRequestHeaders().getFirst("X-Presence-Signature");
         boolean valid;

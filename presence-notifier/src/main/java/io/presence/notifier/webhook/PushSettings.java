@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param webhookAuthorization the {@code Authorization} header every push carries, from credentials in the
  *                             configured URL ({@code https://user:password@push.example.com/…}: basic auth, for
  *                             a receiver behind a gateway that asks for it); empty for none
+ * @param maxConcurrentRequests webhook requests one instance has open at once; the others wait their turn
  */
 public record PushSettings(
         Optional<URI> webhookUrl,
@@ -25,7 +26,8 @@ public record PushSettings(
         int maxAttempts,
         Duration initialBackoff,
         Duration maxBackoff,
-        double jitter) {
+        double jitter,
+        int maxConcurrentRequests) {
 
     public PushSettings {
         if (webhookUrl.isPresent() && webhookSecret.isEmpty()) {
@@ -49,7 +51,8 @@ public record PushSettings(
                 push.atLeast("retry.max-attempts", 1),
                 push.positiveDuration("retry.initial-backoff"),
                 push.positiveDuration("retry.max-backoff"),
-                push.fraction("retry.jitter", 0, 1));
+                push.fraction("retry.jitter", 0, 1),
+                push.atLeast("max-concurrent-requests", 1));
     }
 
     private static Optional<URI> url(String configured) {

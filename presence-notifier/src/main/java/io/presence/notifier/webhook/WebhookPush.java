@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * delivered, anything else or no answer is retried with exponential backoff and jitter (resilience4j
  * Retry) until {@code presence.push.retry.max-attempts} attempts were made. A 429 or 503 with
  * {@code Retry-After} waits at least as long as the receiver asks, never longer than
- * {@code presence.push.retry.max-backoff} (so the budget stays what it is configured to be). Nothing
- * blocks: requests are asynchronous and the waits between attempts are timers on the scheduler.
+ * {@code presence.push.retry.max-backoff} (so the budget stays what it is configured to be). At most
+ * {@code presence.push.max-concurrent-requests} requests are open at once. Nothing blocks: requests
+ * are asynchronous, the waits between attempts are timers on the scheduler, and a request waiting for
+ * its turn holds no thread.
  */
 public final class WebhookPush implements PushChannel {
 
@@ -44,6 +46,7 @@ public final class WebhookPush implements PushChannel {
     private final ScheduledExecutorService scheduler;
     private final WebhookMeters meters;
     private final InstantSource clock;
+    private final RequestPermits permits;
 
     public WebhookPush(PushSettings settings, ScheduledExecutorService scheduler, MeterRegistry registry, InstantSource clock) {
         this.settings = settings;
@@ -56,8 +59,9 @@ public final class WebhookPush implements PushChannel {
                 .failAfterMaxAttempts(false)
                 .build());
         this.scheduler = scheduler;
-        this.meters = new WebhookMeters(registry);
         this.clock = clock;
+        this.permits = new RequestPermits(settings.maxConcurrentRequests(), scheduler);
+        this.meters = new WebhookMeters(registry, permits);
     }
 
     /** Exponential with jitter; raised to what the receiver's {@code Retry-After} asked, up to the maximum backoff. */
@@ -90,6 +94,12 @@ public final class WebhookPush implements PushChannel {
         if (stop.isPresent()) {
             return CompletableFuture.completedFuture(stop.get());
         }
+        // built when its turn comes, so the signature's time is the sending time, however long it waited
+        return permits.submit(() -> http.sendAsync(request(url, notification), HttpResponse.BodyHandlers.discarding()))
+                .handle((response, error) -> outcome(notification, attempt, response, error));
+    }
+
+    private HttpRequest request(URI url, Notification notification) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json")
@@ -98,8 +108,7 @@ public final class WebhookPush implements PushChannel {
         if (!settings.webhookAuthorization().isEmpty()) {
             request.header("Authorization", settings.webhookAuthorization());
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .handle((response, error) -> outcome(notification, attempt, response, error));
+        return request.build();
     }
 
     /** The statuses RFC 9110 gives {@code Retry-After} a meaning on for a failed request. */

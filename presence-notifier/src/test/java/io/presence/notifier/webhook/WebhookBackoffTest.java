@@ -15,7 +15,7 @@ class WebhookBackoffTest {
 
     // SPEC §9's defaults: 500 ms doubling up to 30 s, ±50 % jitter
     private final IntervalBiFunction<PushResult> backoff = WebhookPush.backoff(new PushSettings(Optional.empty(), "", "",
-            Duration.ofSeconds(5), 8, Duration.ofMillis(500), Duration.ofSeconds(30), 0.5));
+            Duration.ofSeconds(5), 8, Duration.ofMillis(500), Duration.ofSeconds(30), 0.5, 256));
 
     @Test
     void withoutRetryAfterTheWaitIsExponentialWithJitter() {
