@@ -89,14 +89,19 @@ public final class WebhookPush implements PushChannel {
         return retry.executeCompletionStage(scheduler, () -> attempt(url, notification, gate, attempts.incrementAndGet()));
     }
 
+    /**
+     * Decided when its turn comes, not when it was queued: a socket may have opened or a newer version
+     * been delivered meanwhile, and the signature's time is the sending time however long it waited.
+     */
     private CompletionStage<PushResult> attempt(URI url, Notification notification, AttemptGate gate, int attempt) {
-        Optional<PushResult> stop = gate.beforeAttempt();
-        if (stop.isPresent()) {
-            return CompletableFuture.completedFuture(stop.get());
-        }
-        // built when its turn comes, so the signature's time is the sending time, however long it waited
-        return permits.submit(() -> http.sendAsync(request(url, notification), HttpResponse.BodyHandlers.discarding()))
-                .handle((response, error) -> outcome(notification, attempt, response, error));
+        return permits.submit(() -> {
+            Optional<PushResult> stop = gate.beforeAttempt();
+            if (stop.isPresent()) {
+                return CompletableFuture.completedFuture(stop.get());
+            }
+            return http.sendAsync(request(url, notification), HttpResponse.BodyHandlers.discarding())
+                    .handle((response, error) -> outcome(notification, attempt, response, error));
+        });
     }
 
     private HttpRequest request(URI url, Notification notification) {
