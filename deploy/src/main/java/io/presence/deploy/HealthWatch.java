@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * keeps failing is not started in a tight loop.
  */
 final class HealthWatch implements AutoCloseable {
+
+    // LocalTime.toString drops the seconds when they are zero ("19:02"), which reads as a different format
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(5);
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
@@ -51,7 +54,7 @@ final class HealthWatch implements AutoCloseable {
         for (ChildService service : services) {
             Optional<String> problem = service.problem();
             String before = reported.get(service.name());
-            String now = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+            String now = CLOCK.format(LocalTime.now());
             if (problem.isPresent() && !problem.get().equals(before)) {
                 out.println(now + "  " + service.name() + " is not healthy: " + problem.get());
                 reported.put(service.name(), problem.get());

@@ -11,8 +11,8 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +27,8 @@ import java.util.concurrent.TimeoutException;
  * after the rest of the demo's output without losing when they came.
  */
 final class NotificationSocketWatch implements AutoCloseable {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     /** A text frame, or the socket's end (frame null, why in {@code closed}). */
     private record Arrival(Instant at, JsonNode frame, String closed) {
@@ -110,8 +112,9 @@ final class NotificationSocketWatch implements AutoCloseable {
         return Duration.between(opened, arrival.at()).toMillis() / 1000.0;
     }
 
-    private static LocalTime clockTime(long epochMillis) {
-        return LocalTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneId.systemDefault()).truncatedTo(ChronoUnit.MILLIS);
+    /** Always {@code HH:mm:ss.SSS}: LocalTime.toString drops zero milliseconds and seconds. */
+    private static String clockTime(long epochMillis) {
+        return CLOCK.format(LocalTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneId.systemDefault()));
     }
 
     private WebSocket.Listener listener() {

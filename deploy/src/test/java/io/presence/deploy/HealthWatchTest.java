@@ -33,6 +33,9 @@ class HealthWatchTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("flaky is not healthy: exited with code 2")
                 .contains("flaky started again (log " + flaky.logFile() + "); should it exit again, it is started again 5 s after this at the earliest");
+        // every report stamped the same way, seconds included even when they are zero (the log's lines follow unstamped)
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("flaky ")))
+                .isNotEmpty().allMatch(line -> line.matches("\\d{2}:\\d{2}:\\d{2}  flaky .*"));
     }
 
     private static long starts(ChildService child) throws IOException {
