@@ -45,15 +45,15 @@ final class AuditCluster implements AutoCloseable {
     }
 
     static AuditCluster connect(KafkaConnection kafka, String registryUrl) {
-        return connect(kafka, checkedRegistry(registryUrl));
+        return open(kafka, checkedRegistry(registryUrl));
     }
 
     /** For commands that move records as bytes and decode none (the dead letters): no registry needed. */
     static AuditCluster connectWithoutRegistry(KafkaConnection kafka) {
-        return connect(kafka, (SchemaRegistryClient) null);
+        return open(kafka, null);
     }
 
-    private static AuditCluster connect(KafkaConnection kafka, SchemaRegistryClient registry) {
+    private static AuditCluster open(KafkaConnection kafka, SchemaRegistryClient registry) {
         String bootstrap = kafka.bootstrap();
         Admin admin = Admin.create(kafka.clientProperties(Map.of(
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),

@@ -1,7 +1,6 @@
 package io.presence.streams.audit;
 
 import io.presence.avro.StatusNotification;
-import io.presence.schemas.registry.SchemaRegistryException;
 import io.presence.schemas.serde.AvroWireSerde;
 import java.time.Instant;
 import java.util.List;
@@ -61,9 +60,7 @@ final class RecipientNotifications {
         try {
             return serde.deserialize(topic, value);
         } catch (SerializationException e) {
-            if (SchemaRegistryException.isUnavailableIn(e)) {
-                throw new AuditException("schema registry: " + e.getMessage(), ExitCodes.UNAVAILABLE, e);
-            }
+            AuditException.stopIfRegistryUnavailable(e);
             return null;
         }
     }

@@ -1,7 +1,6 @@
 package io.presence.streams.audit;
 
 import io.presence.avro.PresenceEvent;
-import io.presence.schemas.registry.SchemaRegistryException;
 import io.presence.streams.avro.PresenceEventMapper;
 import io.presence.streams.input.PresenceEventValidator;
 import io.presence.streams.session.FoldResult;
@@ -45,10 +44,7 @@ final class ReplayFold {
         try {
             event = events.deserialize(topic, value);
         } catch (SerializationException undecodable) {
-            if (SchemaRegistryException.isUnavailableIn(undecodable)) {
-                // the live app waits for the registry here rather than dead-letter it; skipping would replay another log
-                throw new AuditException("schema registry: " + undecodable.getMessage(), ExitCodes.UNAVAILABLE, undecodable);
-            }
+            AuditException.stopIfRegistryUnavailable(undecodable);
             // the live app's deserialization handler dead-letters it; nothing reaches the fold
             skipped++;
             return Optional.empty();

@@ -1,7 +1,6 @@
 package io.presence.streams.audit;
 
 import io.presence.avro.StatusChange;
-import io.presence.schemas.registry.SchemaRegistryException;
 import io.presence.schemas.serde.AvroWireSerde;
 import io.presence.streams.avro.UserStatusMapper;
 import java.util.List;
@@ -108,9 +107,7 @@ public final class VerifyReplay {
         try {
             change = serde.deserialize(changesTopic, record.value());
         } catch (SerializationException e) {
-            if (SchemaRegistryException.isUnavailableIn(e)) {
-                throw new AuditException("schema registry: " + e.getMessage(), ExitCodes.UNAVAILABLE, e);
-            }
+            AuditException.stopIfRegistryUnavailable(e);
             comparison.publishedUndecodable(record.key(), changesTopic + "-" + record.partition() + "@" + record.offset(),
                     e.getMessage());
             return;
